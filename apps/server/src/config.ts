@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .default('false')
+  .transform((v) => v === 'true' || v === '1');
+
+/**
+ * Every setting Tierline reads from the environment, with its default.
+ * Parsed once at start; an invalid value stops the start with one line naming the variable.
+ */
+const ZConfig = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    TIERLINE_ADMIN_EMAIL: z.email().optional().or(z.literal('').transform(() => undefined)),
+    TIERLINE_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional().or(z.literal('').transform(() => undefined)),
+    TIERLINE_ORG_NAME: z.string().min(1).max(200).default('Tierline'),
+    TIERLINE_ALLOW_SIGNUP: booleanFlag,
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Serve the built web app from this folder (apps/web/dist by default). */
+    WEB_DIST: z.string().optional(),
+    /** Set when Tierline sits behind a TLS-terminating proxy: cookies become Secure. */
+    TRUST_PROXY: booleanFlag,
+  })
+  .refine((c) => !c.TIERLINE_ADMIN_EMAIL === !c.TIERLINE_ADMIN_PASSWORD, {
+    path: ['TIERLINE_ADMIN_PASSWORD'],
+    message: 'TIERLINE_ADMIN_EMAIL and TIERLINE_ADMIN_PASSWORD must be set together',
+  });
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  bootstrapAdmin?: { email: string; password: string; orgName: string };
+  allowSignup: boolean;
+  logLevel: z.infer<typeof ZConfig>['LOG_LEVEL'];
+  webDist: string;
+  trustProxy: boolean;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ZConfig.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`Invalid configuration: ${issue.path.join('.')} ${issue.message}`);
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir: path.resolve(c.DATA_DIR),
+    databaseUrl: c.DATABASE_URL,
+    bootstrapAdmin:
+      c.TIERLINE_ADMIN_EMAIL && c.TIERLINE_ADMIN_PASSWORD
+        ? { email: c.TIERLINE_ADMIN_EMAIL.toLowerCase(), password: c.TIERLINE_ADMIN_PASSWORD, orgName: c.TIERLINE_ORG_NAME }
+        : undefined,
+    allowSignup: c.TIERLINE_ALLOW_SIGNUP,
+    logLevel: c.LOG_LEVEL,
+    webDist: path.resolve(c.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
+    trustProxy: c.TRUST_PROXY,
+  };
+}

@@ -1,0 +1,58 @@
+import pino from 'pino';
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { DataDirInUseError } from './db/dataDirLock.ts';
+import { openDatabase } from './db/open.ts';
+import { bootstrapAdmin } from './modules/auth/setup.usecases.ts';
+import { systemClock } from './platform/clock.ts';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+async function main() {
+  const config = loadConfig();
+  const logger = pino({
+    level: config.logLevel,
+    // Human-readable on a terminal, JSON everywhere else; secrets never reach a log line.
+    transport: process.stdout.isTTY ? { target: 'pino-pretty' } : undefined,
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+  });
+  const database = await openDatabase(config);
+  logger.info({ engine: database.engine, dataDir: config.databaseUrl ? undefined : config.dataDir }, 'database ready');
+
+  if (config.bootstrapAdmin && (await bootstrapAdmin(database.db, systemClock, config.bootstrapAdmin))) {
+    logger.info({ email: config.bootstrapAdmin.email, org: config.bootstrapAdmin.orgName }, 'created the first organisation and its admin');
+  }
+
+  const app = await buildApp({
+    database,
+    logger,
+    settings: { allowSignup: config.allowSignup, trustProxy: config.trustProxy, webDist: config.webDist },
+  });
+  await app.listen({ port: config.port, host: config.host });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    setTimeout(() => {
+      logger.error('shutdown took too long: exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    await app.close(); // stops accepting, waits for in-flight requests
+    await database.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError || err instanceof DataDirInUseError) {
+    console.error(`tierline: ${err.message}`);
+  } else {
+    console.error('tierline: could not start:', err);
+  }
+  process.exit(1);
+});

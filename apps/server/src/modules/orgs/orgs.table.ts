@@ -1,0 +1,10 @@
+import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** An organisation (tenant). Every tenant-owned table carries its id in its primary key. */
+export const orgs = pgTable('orgs', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  currency: text('currency').notNull().default('CNY'),
+  timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,42 @@
+import { Flex, Spin } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { useCurrentUser, useSession, useSetupStatus } from '../modules/auth/auth.api.ts';
+import { ForbiddenPage, LoadError } from '../shared/StatusPages.tsx';
+
+function FullPageSpin() {
+  const { t } = useTranslation();
+  return (
+    <Flex justify="center" align="center" style={{ minHeight: '100vh' }}>
+      <Spin size="large" description={t('common.loading')} />
+    </Flex>
+  );
+}
+
+/**
+ * Before anything else: a fresh install without an organisation sends every route to /setup.
+ * If the server cannot say (down, offline), carry on: the pages show their own errors.
+ */
+export function SetupGate() {
+  const status = useSetupStatus();
+  const { pathname } = useLocation();
+  if (status.isPending) return <FullPageSpin />;
+  if (status.data?.setupRequired && pathname !== '/setup') return <Navigate to="/setup" replace />;
+  return <Outlet />;
+}
+
+/** Signed-in routes: without a session, go to sign-in and come back here afterwards. */
+export function RequireSession() {
+  const session = useSession();
+  const location = useLocation();
+  if (session.isPending) return <FullPageSpin />;
+  if (session.isError) return <LoadError error={session.error} onRetry={session.refetch} />;
+  if (!session.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <Outlet />;
+}
+
+/** The admin pages; the server enforces the same rule, this only spares others a page of errors. */
+export function RequireAdmin() {
+  const user = useCurrentUser();
+  return user.role === 'admin' ? <Outlet /> : <ForbiddenPage />;
+}

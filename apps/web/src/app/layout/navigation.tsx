@@ -1,0 +1,67 @@
+import {
+  AimOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  DashboardOutlined,
+  FundOutlined,
+  ReadOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+
+/** Keys of the nav.* messages; each module's label is t(`nav.${key}`). */
+export type NavKey =
+  | 'dashboard'
+  | 'customers'
+  | 'leads'
+  | 'deals'
+  | 'activities'
+  | 'performance'
+  | 'training'
+  | 'analytics'
+  | 'users'
+  | 'teams'
+  | 'auditLog';
+
+export interface NavItem {
+  key: NavKey;
+  path: string;
+  icon: ReactNode;
+  /** Not built yet: the route shows a "coming soon" page instead of a broken link. */
+  comingSoon?: boolean;
+}
+
+/** The modules everyone sees (the server still decides what data each person gets). */
+export const MAIN_NAV: NavItem[] = [
+  { key: 'dashboard', path: '/', icon: <DashboardOutlined /> },
+  { key: 'customers', path: '/customers', icon: <ShopOutlined />, comingSoon: true },
+  { key: 'leads', path: '/leads', icon: <AimOutlined />, comingSoon: true },
+  { key: 'deals', path: '/deals', icon: <FundOutlined />, comingSoon: true },
+  { key: 'activities', path: '/activities', icon: <ScheduleOutlined />, comingSoon: true },
+  { key: 'performance', path: '/performance', icon: <TrophyOutlined />, comingSoon: true },
+  { key: 'training', path: '/training', icon: <ReadOutlined />, comingSoon: true },
+  { key: 'analytics', path: '/analytics', icon: <BarChartOutlined />, comingSoon: true },
+];
+
+/** The 系统管理 group, shown to admins only. */
+export const ADMIN_NAV: NavItem[] = [
+  { key: 'users', path: '/admin/users', icon: <UserOutlined /> },
+  { key: 'teams', path: '/admin/teams', icon: <TeamOutlined /> },
+  { key: 'auditLog', path: '/admin/audit-log', icon: <AuditOutlined /> },
+];
+
+export const ADMIN_GROUP_ICON = <SettingOutlined />;
+export const ADMIN_GROUP_KEY = 'admin';
+
+/** The nav item a URL belongs to: the longest matching path, so /admin/users/42 lights up Users. */
+export function activeNavKey(pathname: string): NavKey | undefined {
+  const matches = [...MAIN_NAV, ...ADMIN_NAV].filter(
+    (item) => pathname === item.path || (item.path !== '/' && pathname.startsWith(`${item.path}/`)),
+  );
+  return matches.sort((a, b) => b.path.length - a.path.length)[0]?.key;
+}

@@ -1,0 +1,14 @@
+import { Flex, Typography } from 'antd';
+import type { ReactNode } from 'react';
+
+/** Title of a page with its main actions on the right (wrapping under it on a phone). */
+export function PageHeader({ title, extra }: { title: ReactNode; extra?: ReactNode }) {
+  return (
+    <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 16 }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {title}
+      </Typography.Title>
+      {extra}
+    </Flex>
+  );
+}

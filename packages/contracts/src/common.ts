@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/** UUIDv7 identifiers, as every Tierline record uses. */
+export const ZId = z.uuid();
+
+export const ZRole = z.enum(['admin', 'director', 'manager', 'rep', 'viewer']);
+export type TRole = z.infer<typeof ZRole>;
+
+/** Roles that may change business data; a viewer only reads. */
+export const WRITER_ROLES = ['admin', 'director', 'manager', 'rep'] as const satisfies readonly TRole[];
+
+export const ZLocale = z.enum(['zh-CN', 'en']);
+export type TLocale = z.infer<typeof ZLocale>;
+
+export const ZTimestamp = z.iso.datetime({ offset: true });
+
+/** `version` of the record an update is based on (optimistic concurrency). */
+export const ZVersion = z.number().int().min(1);
+
+export const ZListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+export const listOf = <T extends z.ZodType>(item: T) =>
+  z.object({ data: z.array(item), nextCursor: z.string().nullable() });
+
+/** RFC 9457 problem details, the body of every error. */
+export const ZProblem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  code: z.string(),
+  requestId: z.string().optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type TProblem = z.infer<typeof ZProblem>;
+
+export const ZEmail = z.email().max(254).transform((e) => e.trim().toLowerCase());
+export const ZPassword = z.string().min(10, 'at least 10 characters').max(200);
+export const ZName = z.string().trim().min(1).max(200);

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { ZEmail, ZId, ZListQuery, ZLocale, ZName, ZPassword, ZRole, ZTimestamp, ZVersion } from './common.ts';
+
+export const ZUser = z.object({
+  id: ZId,
+  email: z.string(),
+  name: z.string(),
+  role: ZRole,
+  teamId: ZId.nullable(),
+  levelId: ZId.nullable(),
+  locale: ZLocale,
+  active: z.boolean(),
+  hireDate: z.iso.date().nullable(),
+  createdAt: ZTimestamp,
+  version: z.number().int(),
+});
+export type TUser = z.infer<typeof ZUser>;
+
+export const ZUserCreate = z.object({
+  email: ZEmail,
+  name: ZName,
+  role: ZRole,
+  password: ZPassword,
+  teamId: ZId.nullable().optional(),
+  levelId: ZId.nullable().optional(),
+  locale: ZLocale.optional(),
+  hireDate: z.iso.date().nullable().optional(),
+});
+export type TUserCreate = z.infer<typeof ZUserCreate>;
+
+export const ZUserUpdate = z
+  .object({
+    name: ZName,
+    role: ZRole,
+    teamId: ZId.nullable(),
+    levelId: ZId.nullable(),
+    locale: ZLocale,
+    active: z.boolean(),
+    hireDate: z.iso.date().nullable(),
+  })
+  .partial()
+  .extend({ version: ZVersion.optional() });
+export type TUserUpdate = z.infer<typeof ZUserUpdate>;
+
+export const ZUserListQuery = ZListQuery.extend({
+  q: z.string().max(200).optional(),
+  role: ZRole.optional(),
+  teamId: ZId.optional(),
+  active: z.enum(['true', 'false']).optional(),
+  sort: z.enum(['name', '-name', 'createdAt', '-createdAt', 'email', '-email']).default('name'),
+});
+
+export const ZTeam = z.object({
+  id: ZId,
+  name: z.string(),
+  region: z.string().nullable(),
+  managerId: ZId.nullable(),
+  createdAt: ZTimestamp,
+  version: z.number().int(),
+});
+export type TTeam = z.infer<typeof ZTeam>;
+
+export const ZTeamCreate = z.object({
+  name: ZName,
+  region: z.string().trim().max(100).nullable().optional(),
+  managerId: ZId.nullable().optional(),
+});
+export const ZTeamUpdate = ZTeamCreate.partial().extend({ version: ZVersion.optional() });
+export const ZTeamListQuery = ZListQuery.extend({
+  sort: z.enum(['name', '-name', 'createdAt', '-createdAt']).default('name'),
+});
+
+export const ZLevel = z.object({
+  id: ZId,
+  key: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  rank: z.number().int(),
+});
+export type TLevel = z.infer<typeof ZLevel>;
+
+export const ZAuditEntry = z.object({
+  id: ZId,
+  at: ZTimestamp,
+  actorId: ZId.nullable(),
+  action: z.enum(['create', 'update', 'delete', 'restore']),
+  entity: z.string(),
+  entityId: z.string(),
+  changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
+  requestId: z.string().nullable(),
+});
+export const ZAuditQuery = ZListQuery.extend({
+  entity: z.string().max(50).optional(),
+  entityId: z.string().max(100).optional(),
+  actorId: ZId.optional(),
+  from: ZTimestamp.optional(),
+  to: ZTimestamp.optional(),
+});
