@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: builds the web app when it has not been built, then starts the server.
-import { spawnSync, spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 

@@ -9,7 +9,6 @@ import apiReference from '@scalar/fastify-api-reference';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database, Db } from './db/client.ts';
-import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { apiTokensRoutes } from './modules/auth/apiTokens.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { actorFromApiToken, actorFromSessionCookie } from './modules/auth/auth.usecases.ts';
@@ -19,6 +18,7 @@ import { levelsRoutes } from './modules/levels/levels.routes.ts';
 import { teamsRoutes } from './modules/teams/teams.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { accessControl } from './platform/accessControl.plugin.ts';
+import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import { healthRoutes } from './platform/health.routes.ts';
 import { newId } from './platform/ids.ts';
@@ -65,7 +65,6 @@ export async function buildApp(options: BuildAppOptions) {
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     trustProxy: settings.trustProxy,
     bodyLimit: 1024 * 1024,
-    requestIdLogLabel: 'requestId',
     // Keep a caller's request id (from a proxy) when it is sane, so logs can be joined across hops.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -142,7 +141,12 @@ export async function buildApp(options: BuildAppOptions) {
   app.setNotFoundHandler((req, reply) => {
     // The web app routes on the client: any other GET outside the API gets its index page.
     if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-    return sendProblem(req, reply, { status: 404, code: 'route_not_found', title: 'Not found', detail: `No route ${req.method} ${req.url.split('?')[0]}` });
+    return sendProblem(req, reply, {
+      status: 404,
+      code: 'route_not_found',
+      title: 'Not found',
+      detail: `No route ${req.method} ${req.url.split('?')[0]}`,
+    });
   });
   return app;
 }

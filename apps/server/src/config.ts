@@ -20,8 +20,15 @@ const ZConfig = z
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
       .optional()
       .or(z.literal('').transform(() => undefined)),
-    TIERLINE_ADMIN_EMAIL: z.email().optional().or(z.literal('').transform(() => undefined)),
-    TIERLINE_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional().or(z.literal('').transform(() => undefined)),
+    TIERLINE_ADMIN_EMAIL: z
+      .email()
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    TIERLINE_ADMIN_PASSWORD: z
+      .string()
+      .min(10, 'must be at least 10 characters')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
     TIERLINE_ORG_NAME: z.string().min(1).max(200).default('Tierline'),
     TIERLINE_ALLOW_SIGNUP: booleanFlag,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -22,8 +22,7 @@ export const ZListQuery = z.object({
   cursor: z.string().max(500).optional(),
 });
 
-export const listOf = <T extends z.ZodType>(item: T) =>
-  z.object({ data: z.array(item), nextCursor: z.string().nullable() });
+export const listOf = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), nextCursor: z.string().nullable() });
 
 /** RFC 9457 problem details, the body of every error. */
 export const ZProblem = z.object({
@@ -37,6 +36,9 @@ export const ZProblem = z.object({
 });
 export type TProblem = z.infer<typeof ZProblem>;
 
-export const ZEmail = z.email().max(254).transform((e) => e.trim().toLowerCase());
+export const ZEmail = z
+  .email()
+  .max(254)
+  .transform((e) => e.trim().toLowerCase());
 export const ZPassword = z.string().min(10, 'at least 10 characters').max(200);
 export const ZName = z.string().trim().min(1).max(200);

@@ -37,10 +37,7 @@ export const access = {
  * Data scope: which owned records a user sees and changes.
  * rep → own records (and those shared with them); manager → their teams'; director, admin, viewer → the org's.
  */
-export type DataScope =
-  | { kind: 'org' }
-  | { kind: 'team'; userId: string; teamIds: string[] }
-  | { kind: 'own'; userId: string };
+export type DataScope = { kind: 'org' } | { kind: 'team'; userId: string; teamIds: string[] } | { kind: 'own'; userId: string };
 
 export function dataScopeOf(actor: Actor): DataScope {
   switch (actor.role) {

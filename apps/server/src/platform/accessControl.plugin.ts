@@ -49,39 +49,39 @@ async function resolveActor(req: FastifyRequest, resolvers: ActorResolvers): Pro
  */
 export const accessControl = fp<{ resolvers: ActorResolvers; publicPrefixes: string[] }>(
   async (app: FastifyInstance, { resolvers, publicPrefixes }) => {
-  const routes: RegisteredRoute[] = [];
-  app.decorate('registeredRoutes', routes);
-  app.addHook('onRoute', (route) => {
-    // Routes added by third-party plugins (the API reference) cannot declare access themselves.
-    if (!route.config?.access && publicPrefixes.some((p) => route.url.startsWith(p))) {
-      route.config = { ...route.config, access: { kind: 'public' } };
-    }
-    const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const method of methods) {
-      if (method !== 'HEAD') routes.push({ method, url: route.url, access: route.config?.access });
-    }
-  });
-
-  app.addHook('preHandler', async (req) => {
-    if (req.is404) return; // the not-found handler answers; there is nothing to protect
-    const declared = req.routeOptions.config.access;
-    if (!declared) {
-      if (!req.url.startsWith('/api/')) return; // static web files and health checks
-      req.log.error({ url: req.routeOptions.url }, 'route declares no access: refused');
-      throw forbidden('This route declares no access rule');
-    }
-    if (declared.kind === 'public') return;
-    const actor = await resolveActor(req, resolvers);
-    if (!actor) throw unauthenticated();
-    if (actor.via === 'session' && UNSAFE.has(req.method)) {
-      const sent = req.headers['x-csrf-token'];
-      if (typeof sent !== 'string' || !actor.csrfToken || !sameSecret(sent, actor.csrfToken)) {
-        throw new AppError(403, 'csrf_failed', 'Forbidden', 'Missing or wrong x-csrf-token header');
+    const routes: RegisteredRoute[] = [];
+    app.decorate('registeredRoutes', routes);
+    app.addHook('onRoute', (route) => {
+      // Routes added by third-party plugins (the API reference) cannot declare access themselves.
+      if (!route.config?.access && publicPrefixes.some((p) => route.url.startsWith(p))) {
+        route.config = { ...route.config, access: { kind: 'public' } };
       }
-    }
-    if (!declared.roles.includes(actor.role)) throw forbidden();
-    req.actor = actor;
-  });
+      const methods = Array.isArray(route.method) ? route.method : [route.method];
+      for (const method of methods) {
+        if (method !== 'HEAD') routes.push({ method, url: route.url, access: route.config?.access });
+      }
+    });
+
+    app.addHook('preHandler', async (req) => {
+      if (req.is404) return; // the not-found handler answers; there is nothing to protect
+      const declared = req.routeOptions.config.access;
+      if (!declared) {
+        if (!req.url.startsWith('/api/')) return; // static web files and health checks
+        req.log.error({ url: req.routeOptions.url }, 'route declares no access: refused');
+        throw forbidden('This route declares no access rule');
+      }
+      if (declared.kind === 'public') return;
+      const actor = await resolveActor(req, resolvers);
+      if (!actor) throw unauthenticated();
+      if (actor.via === 'session' && UNSAFE.has(req.method)) {
+        const sent = req.headers['x-csrf-token'];
+        if (typeof sent !== 'string' || !actor.csrfToken || !sameSecret(sent, actor.csrfToken)) {
+          throw new AppError(403, 'csrf_failed', 'Forbidden', 'Missing or wrong x-csrf-token header');
+        }
+      }
+      if (!declared.roles.includes(actor.role)) throw forbidden();
+      req.actor = actor;
+    });
   },
 );
 

@@ -17,11 +17,9 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (code: string, detail: string, errors?: FieldError[]) =>
-  new AppError(400, code, 'Bad request', detail, errors);
+export const badRequest = (code: string, detail: string, errors?: FieldError[]) => new AppError(400, code, 'Bad request', detail, errors);
 
-export const unauthenticated = (detail = 'Sign in first') =>
-  new AppError(401, 'unauthenticated', 'Not signed in', detail);
+export const unauthenticated = (detail = 'Sign in first') => new AppError(401, 'unauthenticated', 'Not signed in', detail);
 
 export const forbidden = (detail = 'You may not do this') => new AppError(403, 'forbidden', 'Forbidden', detail);
 
@@ -37,8 +35,7 @@ export const staleVersion = (entity: string, current: number) =>
     [{ path: 'version', message: `current version is ${current}` }],
   );
 
-export const conflict = (code: string, detail: string, errors?: FieldError[]) =>
-  new AppError(409, code, 'Conflict', detail, errors);
+export const conflict = (code: string, detail: string, errors?: FieldError[]) => new AppError(409, code, 'Conflict', detail, errors);
 
 export const unprocessable = (code: string, detail: string, errors?: FieldError[]) =>
   new AppError(422, code, 'Unprocessable', detail, errors);

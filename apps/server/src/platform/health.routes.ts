@@ -6,7 +6,10 @@ import { sendProblem } from './problemJson.ts';
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/healthz',
-    { config: { access: access.public }, schema: { tags: ['health'], summary: 'The process is up', response: { 200: z.object({ status: z.literal('ok') }) } } },
+    {
+      config: { access: access.public },
+      schema: { tags: ['health'], summary: 'The process is up', response: { 200: z.object({ status: z.literal('ok') }) } },
+    },
     async () => ({ status: 'ok' as const }),
   );
   app.get(
@@ -25,7 +28,12 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         await app.database.rawQuery('select 1');
       } catch (err) {
         req.log.warn({ err }, 'readiness check: database unreachable');
-        return sendProblem(req, reply, { status: 503, code: 'not_ready', title: 'Service unavailable', detail: 'The database does not answer' });
+        return sendProblem(req, reply, {
+          status: 503,
+          code: 'not_ready',
+          title: 'Service unavailable',
+          detail: 'The database does not answer',
+        });
       }
       return { status: 'ready' as const, engine: app.database.engine };
     },

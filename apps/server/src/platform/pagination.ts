@@ -24,9 +24,7 @@ export function decodeCursor(cursor: string | undefined, arity: number): CursorV
   } catch {
     // fall through to the error below
   }
-  throw badRequest('invalid_cursor', 'The cursor is not one this server issued', [
-    { path: 'cursor', message: 'invalid cursor' },
-  ]);
+  throw badRequest('invalid_cursor', 'The cursor is not one this server issued', [{ path: 'cursor', message: 'invalid cursor' }]);
 }
 
 /** Cuts a page fetched with `limit + 1` rows and builds the next cursor from its last row. */

@@ -22,7 +22,10 @@ export async function findLiveSession(db: DbOrTx, tokenHash: string, now: Date) 
 }
 
 export async function touchSession(db: DbOrTx, orgId: string, id: string, now: Date) {
-  await db.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.orgId, orgId), eq(sessions.id, id)));
+  await db
+    .update(sessions)
+    .set({ lastSeenAt: now })
+    .where(and(eq(sessions.orgId, orgId), eq(sessions.id, id)));
 }
 
 export async function deleteSession(db: DbOrTx, orgId: string, id: string) {
@@ -64,7 +67,10 @@ export async function findLiveApiToken(db: DbOrTx, tokenHash: string, now: Date)
 }
 
 export async function touchApiToken(db: DbOrTx, orgId: string, id: string, now: Date) {
-  await db.update(apiTokens).set({ lastUsedAt: now }).where(and(eq(apiTokens.orgId, orgId), eq(apiTokens.id, id)));
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: now })
+    .where(and(eq(apiTokens.orgId, orgId), eq(apiTokens.id, id)));
 }
 
 export const listUserApiTokens = (db: DbOrTx, orgId: string, userId: string) =>

@@ -36,7 +36,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/v1/auth/me',
-    { config: { access: access.signedIn }, schema: { tags: ['auth'], summary: 'Who am I, and the CSRF token for this session', response: { 200: ZSession } } },
+    {
+      config: { access: access.signedIn },
+      schema: { tags: ['auth'], summary: 'Who am I, and the CSRF token for this session', response: { 200: ZSession } },
+    },
     async (req) => currentSession(ctxOf(req)),
   );
 
@@ -44,7 +47,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/auth/change-password',
     {
       config: { access: access.signedIn },
-      schema: { tags: ['auth'], summary: 'Change my password (ends my other sessions)', body: ZChangePasswordBody, response: { 204: z.null() } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change my password (ends my other sessions)',
+        body: ZChangePasswordBody,
+        response: { 204: z.null() },
+      },
     },
     async (req, reply) => {
       await changePassword(ctxOf(req), req.body);
@@ -56,7 +64,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/auth/password-reset',
     {
       config: { access: access.public, rateLimit: { max: app.settings.loginRateLimit, timeWindow: 60_000 } },
-      schema: { tags: ['auth'], summary: 'Set a new password with a one-time reset token', security: [], body: ZResetPasswordBody, response: { 204: z.null() } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Set a new password with a one-time reset token',
+        security: [],
+        body: ZResetPasswordBody,
+        response: { 204: z.null() },
+      },
     },
     async (req, reply) => {
       await resetPassword({ db: app.db, clock: app.clock }, req.body);

@@ -7,7 +7,13 @@ import { AppError, tooManyRequests, unauthenticated } from '../../platform/error
 import { newId } from '../../platform/ids.ts';
 import type { Ctx } from '../../platform/requestContext.ts';
 import { orgs } from '../orgs/orgs.table.ts';
-import { findUser, findUserByLoginEmail, findUserByResetTokenHash, setUserSecurityFields, type UserRow } from '../users/users.repository.ts';
+import {
+  findUser,
+  findUserByLoginEmail,
+  findUserByResetTokenHash,
+  setUserSecurityFields,
+  type UserRow,
+} from '../users/users.repository.ts';
 import * as repo from './auth.repository.ts';
 import { decoyPasswordHash, hashPassword, newSecret, sha256, verifyPassword } from './credentials.ts';
 import { afterFailedLogin, afterSuccessfulLogin, isLocked, type LockoutPolicy, secondsUntilUnlock } from './loginThrottle.rules.ts';
@@ -155,7 +161,7 @@ export async function issuePasswordReset(db: DbOrTx, user: UserRow, now: Date) {
 export async function resetPassword(deps: Pick<AuthDeps, 'db' | 'clock'>, input: { token: string; newPassword: string }) {
   const now = deps.clock.now();
   const user = await findUserByResetTokenHash(deps.db, sha256(input.token));
-  if (!user || !user.resetExpiresAt || user.resetExpiresAt.getTime() <= now.getTime()) {
+  if (!user?.resetExpiresAt || user.resetExpiresAt.getTime() <= now.getTime()) {
     throw new AppError(400, 'invalid_reset_token', 'Bad request', 'This reset link is invalid or has expired', [
       { path: 'token', message: 'invalid or expired' },
     ]);

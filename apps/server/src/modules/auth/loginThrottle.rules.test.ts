@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterFailedLogin, afterSuccessfulLogin, isLocked, secondsUntilUnlock } from './loginThrottle.rules.ts';
+import { afterFailedLogin, type LoginThrottleState, afterSuccessfulLogin, isLocked, secondsUntilUnlock } from './loginThrottle.rules.ts';
 
 const policy = { maxFailures: 3, lockMs: 60_000 };
 const t0 = new Date('2026-01-01T00:00:00Z');
@@ -17,7 +17,7 @@ describe('login throttle', () => {
   });
 
   it('unlocks when the lock runs out, and a new mistake starts a fresh count', () => {
-    let s = { failedLogins: 3, lockedUntil: at(60) };
+    let s: LoginThrottleState = { failedLogins: 3, lockedUntil: at(60) };
     expect(isLocked(s, at(59))).toBe(true);
     expect(isLocked(s, at(60))).toBe(false);
     s = afterFailedLogin(s, at(61), policy);

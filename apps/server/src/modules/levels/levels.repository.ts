@@ -4,11 +4,13 @@ import { newId } from '../../platform/ids.ts';
 import { DEFAULT_LEVELS } from './levels.rules.ts';
 import { levels } from './levels.table.ts';
 
-export const listLevels = (db: DbOrTx, orgId: string) =>
-  db.select().from(levels).where(eq(levels.orgId, orgId)).orderBy(asc(levels.rank));
+export const listLevels = (db: DbOrTx, orgId: string) => db.select().from(levels).where(eq(levels.orgId, orgId)).orderBy(asc(levels.rank));
 
 export async function levelExists(db: DbOrTx, orgId: string, id: string) {
-  const rows = await db.select({ id: levels.id }).from(levels).where(and(eq(levels.orgId, orgId), eq(levels.id, id)));
+  const rows = await db
+    .select({ id: levels.id })
+    .from(levels)
+    .where(and(eq(levels.orgId, orgId), eq(levels.id, id)));
   return rows.length > 0;
 }
 

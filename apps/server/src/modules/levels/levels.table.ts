@@ -5,7 +5,9 @@ import { orgs } from '../orgs/orgs.table.ts';
 export const levels = pgTable(
   'levels',
   {
-    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
     id: uuid('id').notNull(),
     key: text('key').notNull(),
     nameZh: text('name_zh').notNull(),

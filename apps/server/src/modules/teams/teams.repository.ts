@@ -8,11 +8,18 @@ const SORTS = { name: teams.name, createdAt: teams.createdAt } as const;
 export type TeamSortKey = keyof typeof SORTS;
 
 export async function findTeam(db: DbOrTx, orgId: string, id: string): Promise<TeamRow | undefined> {
-  const [row] = await db.select().from(teams).where(and(eq(teams.orgId, orgId), eq(teams.id, id)));
+  const [row] = await db
+    .select()
+    .from(teams)
+    .where(and(eq(teams.orgId, orgId), eq(teams.id, id)));
   return row;
 }
 
-export async function listTeams(db: DbOrTx, orgId: string, page: { limit: number; sort: { key: TeamSortKey; desc: boolean }; after?: CursorValue[] }) {
+export async function listTeams(
+  db: DbOrTx,
+  orgId: string,
+  page: { limit: number; sort: { key: TeamSortKey; desc: boolean }; after?: CursorValue[] },
+) {
   const column = SORTS[page.sort.key];
   const after = page.after
     ? (() => {

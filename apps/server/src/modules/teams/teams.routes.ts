@@ -1,4 +1,4 @@
-import { ZId, ZTeam, ZTeamCreate, ZTeamListQuery, ZTeamUpdate, ZVersion, listOf } from '@tierline/contracts';
+import { listOf, ZId, ZTeam, ZTeamCreate, ZTeamListQuery, ZTeamUpdate, ZVersion } from '@tierline/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { access } from '../../platform/access.ts';
@@ -11,7 +11,10 @@ const ZTeamParams = z.object({ id: ZId });
 export const teamsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/teams',
-    { config: { access: access.signedIn }, schema: { tags: ['team'], summary: 'Sales teams', querystring: ZTeamListQuery, response: { 200: listOf(ZTeam) } } },
+    {
+      config: { access: access.signedIn },
+      schema: { tags: ['team'], summary: 'Sales teams', querystring: ZTeamListQuery, response: { 200: listOf(ZTeam) } },
+    },
     async (req) => listTeams(ctxOf(req), req.query),
   );
   app.get(
@@ -24,12 +27,18 @@ export const teamsRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/api/v1/teams',
-    { config: { access: access.admin }, schema: { tags: ['team'], summary: 'Create a team (admins)', body: ZTeamCreate, response: { 201: ZTeam } } },
+    {
+      config: { access: access.admin },
+      schema: { tags: ['team'], summary: 'Create a team (admins)', body: ZTeamCreate, response: { 201: ZTeam } },
+    },
     async (req, reply) => reply.code(201).send(teamView(await createTeam(ctxOf(req), req.body))),
   );
   app.patch(
     '/api/v1/teams/:id',
-    { config: { access: access.admin }, schema: { tags: ['team'], summary: 'Change a team (admins)', params: ZTeamParams, body: ZTeamUpdate, response: { 200: ZTeam } } },
+    {
+      config: { access: access.admin },
+      schema: { tags: ['team'], summary: 'Change a team (admins)', params: ZTeamParams, body: ZTeamUpdate, response: { 200: ZTeam } },
+    },
     async (req, reply) => {
       const { version, ...patch } = req.body;
       const team = await updateTeam(ctxOf(req), req.params.id, requiredVersion(req.headers['if-match'], version), patch);
@@ -40,7 +49,13 @@ export const teamsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/teams/:id',
     {
       config: { access: access.admin },
-      schema: { tags: ['team'], summary: 'Delete an empty team (admins)', params: ZTeamParams, querystring: z.object({ version: z.coerce.number().pipe(ZVersion).optional() }), response: { 204: z.null() } },
+      schema: {
+        tags: ['team'],
+        summary: 'Delete an empty team (admins)',
+        params: ZTeamParams,
+        querystring: z.object({ version: z.coerce.number().pipe(ZVersion).optional() }),
+        response: { 204: z.null() },
+      },
     },
     async (req, reply) => {
       await deleteTeam(ctxOf(req), req.params.id, requiredVersion(req.headers['if-match'], req.query.version));

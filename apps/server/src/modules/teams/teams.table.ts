@@ -1,11 +1,13 @@
-import { foreignKey, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, integer, type PgTableExtraConfigValue, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { orgs } from '../orgs/orgs.table.ts';
 import { users } from '../users/users.table.ts';
 
 export const teams = pgTable(
   'teams',
   {
-    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
     id: uuid('id').notNull(),
     name: text('name').notNull(),
     region: text('region'),
@@ -14,7 +16,8 @@ export const teams = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [
+  // Annotated: teams and users reference each other, and TypeScript needs one side typed first.
+  (t): PgTableExtraConfigValue[] => [
     primaryKey({ columns: [t.orgId, t.id] }),
     unique().on(t.orgId, t.name),
     foreignKey({ columns: [t.orgId, t.managerId], foreignColumns: [users.orgId, users.id] }),

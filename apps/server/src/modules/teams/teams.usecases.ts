@@ -23,7 +23,8 @@ type TeamInput = { name?: string; region?: string | null; managerId?: string | n
 async function checkManager(ctx: Ctx, managerId: string | null | undefined) {
   if (!managerId) return;
   const manager = await findUser(ctx.db, ctx.actor.orgId, managerId);
-  if (!manager) throw unprocessable('unknown_reference', 'No such user in this organisation', [{ path: 'managerId', message: 'unknown user' }]);
+  if (!manager)
+    throw unprocessable('unknown_reference', 'No such user in this organisation', [{ path: 'managerId', message: 'unknown user' }]);
   if (!['manager', 'director', 'admin'].includes(manager.role)) {
     throw unprocessable('invalid_manager', 'A team manager must have the manager, director or admin role', [
       { path: 'managerId', message: `role ${manager.role} cannot manage a team` },

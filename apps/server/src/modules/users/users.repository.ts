@@ -14,7 +14,10 @@ export async function insertUserRow(db: DbOrTx, row: NewUserRow): Promise<UserRo
 }
 
 export async function findUser(db: DbOrTx, orgId: string, id: string): Promise<UserRow | undefined> {
-  const [row] = await db.select().from(users).where(and(eq(users.orgId, orgId), eq(users.id, id)));
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.id, id)));
   return row;
 }
 
@@ -84,7 +87,10 @@ export async function setUserSecurityFields(
   id: string,
   patch: Pick<Partial<NewUserRow>, 'failedLogins' | 'lockedUntil' | 'passwordHash' | 'resetTokenHash' | 'resetExpiresAt'>,
 ) {
-  await db.update(users).set(patch).where(and(eq(users.orgId, orgId), eq(users.id, id)));
+  await db
+    .update(users)
+    .set(patch)
+    .where(and(eq(users.orgId, orgId), eq(users.id, id)));
 }
 
 export async function findUserByResetTokenHash(db: DbOrTx, tokenHash: string): Promise<UserRow | undefined> {

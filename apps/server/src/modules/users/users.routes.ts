@@ -1,4 +1,4 @@
-import { ZId, ZPasswordResetTicket, ZUser, ZUserCreate, ZUserListQuery, ZUserUpdate, listOf } from '@tierline/contracts';
+import { listOf, ZId, ZPasswordResetTicket, ZUser, ZUserCreate, ZUserListQuery, ZUserUpdate } from '@tierline/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { access } from '../../platform/access.ts';
@@ -11,7 +11,10 @@ const ZUserParams = z.object({ id: ZId });
 export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/users',
-    { config: { access: access.signedIn }, schema: { tags: ['team'], summary: 'The people of my organisation', querystring: ZUserListQuery, response: { 200: listOf(ZUser) } } },
+    {
+      config: { access: access.signedIn },
+      schema: { tags: ['team'], summary: 'The people of my organisation', querystring: ZUserListQuery, response: { 200: listOf(ZUser) } },
+    },
     async (req) => listUsers(ctxOf(req), req.query),
   );
   app.get(
@@ -24,7 +27,10 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/api/v1/users',
-    { config: { access: access.admin }, schema: { tags: ['team'], summary: 'Create a user (admins)', body: ZUserCreate, response: { 201: ZUser } } },
+    {
+      config: { access: access.admin },
+      schema: { tags: ['team'], summary: 'Create a user (admins)', body: ZUserCreate, response: { 201: ZUser } },
+    },
     async (req, reply) => {
       const user = await createUser(ctxOf(req), req.body);
       return reply.code(201).header('etag', etagOf(user.version)).send(userView(user));
@@ -34,7 +40,13 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/users/:id',
     {
       config: { access: access.admin },
-      schema: { tags: ['team'], summary: 'Change a user (admins); send the version it is based on', params: ZUserParams, body: ZUserUpdate, response: { 200: ZUser } },
+      schema: {
+        tags: ['team'],
+        summary: 'Change a user (admins); send the version it is based on',
+        params: ZUserParams,
+        body: ZUserUpdate,
+        response: { 200: ZUser },
+      },
     },
     async (req, reply) => {
       const { version, ...patch } = req.body;
@@ -46,7 +58,12 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/users/:id/password-reset',
     {
       config: { access: access.admin },
-      schema: { tags: ['team'], summary: 'Issue a one-time password reset token for a user (admins)', params: ZUserParams, response: { 201: ZPasswordResetTicket } },
+      schema: {
+        tags: ['team'],
+        summary: 'Issue a one-time password reset token for a user (admins)',
+        params: ZUserParams,
+        response: { 201: ZPasswordResetTicket },
+      },
     },
     async (req, reply) => reply.code(201).send(await startPasswordReset(ctxOf(req), req.params.id)),
   );

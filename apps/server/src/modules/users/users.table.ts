@@ -1,16 +1,4 @@
-import {
-  boolean,
-  date,
-  foreignKey,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { levels } from '../levels/levels.table.ts';
 import { orgs } from '../orgs/orgs.table.ts';
 import { teams } from '../teams/teams.table.ts';
@@ -18,14 +6,18 @@ import { teams } from '../teams/teams.table.ts';
 export const users = pgTable(
   'users',
   {
-    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
     id: uuid('id').notNull(),
     email: text('email').notNull(),
     name: text('name').notNull(),
     role: text('role', { enum: ['admin', 'director', 'manager', 'rep', 'viewer'] }).notNull(),
     teamId: uuid('team_id'),
     levelId: uuid('level_id'),
-    locale: text('locale', { enum: ['zh-CN', 'en'] }).notNull().default('zh-CN'),
+    locale: text('locale', { enum: ['zh-CN', 'en'] })
+      .notNull()
+      .default('zh-CN'),
     active: boolean('active').notNull().default(true),
     hireDate: date('hire_date'),
     passwordHash: text('password_hash').notNull(),
@@ -58,7 +50,5 @@ export const loginEmails = pgTable(
     orgId: uuid('org_id').notNull(),
     userId: uuid('user_id').notNull(),
   },
-  (t) => [
-    foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }).onDelete('cascade'),
-  ],
+  (t) => [foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [users.orgId, users.id] }).onDelete('cascade')],
 );

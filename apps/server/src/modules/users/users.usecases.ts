@@ -5,8 +5,8 @@ import { conflict, notFound, staleVersion, unprocessable } from '../../platform/
 import { newId } from '../../platform/ids.ts';
 import { decodeCursor, parseSort, toPage } from '../../platform/pagination.ts';
 import type { Ctx } from '../../platform/requestContext.ts';
-import { hashPassword } from '../auth/credentials.ts';
 import { issuePasswordReset } from '../auth/auth.usecases.ts';
+import { hashPassword } from '../auth/credentials.ts';
 import * as repo from './users.repository.ts';
 
 export const userView = (u: repo.UserRow): TUser => ({
@@ -24,7 +24,18 @@ export const userView = (u: repo.UserRow): TUser => ({
 });
 
 /** The people of one's organisation are visible to every member: owners, managers and teams are named everywhere. */
-export async function listUsers(ctx: Ctx, query: { limit: number; cursor?: string; sort: `${'-' | ''}${repo.UserSortKey}`; q?: string; role?: TUser['role']; teamId?: string; active?: 'true' | 'false' }) {
+export async function listUsers(
+  ctx: Ctx,
+  query: {
+    limit: number;
+    cursor?: string;
+    sort: `${'-' | ''}${repo.UserSortKey}`;
+    q?: string;
+    role?: TUser['role'];
+    teamId?: string;
+    active?: 'true' | 'false';
+  },
+) {
   const sort = parseSort<repo.UserSortKey>(query.sort);
   const rows = await repo.listUsers(
     ctx.db,
@@ -50,7 +61,8 @@ function referenceError(err: unknown, input: { teamId?: string | null; levelId?:
       { path: field, message: `unknown ${field === 'levelId' ? 'level' : 'team'} ${input[field]}` },
     ]);
   }
-  if (isUniqueViolation(err)) return conflict('email_taken', 'This email is already registered', [{ path: 'email', message: 'already registered' }]);
+  if (isUniqueViolation(err))
+    return conflict('email_taken', 'This email is already registered', [{ path: 'email', message: 'already registered' }]);
   return err;
 }
 
@@ -100,4 +112,3 @@ export async function startPasswordReset(ctx: Ctx, id: string) {
   const user = await getUser(ctx, id);
   return issuePasswordReset(ctx.db, user, ctx.clock.now());
 }
-

@@ -1,4 +1,4 @@
-import { ZAuditEntry, ZAuditQuery, listOf } from '@tierline/contracts';
+import { listOf, ZAuditEntry, ZAuditQuery } from '@tierline/contracts';
 import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { access } from '../access.ts';
@@ -11,7 +11,12 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/audit-log',
     {
       config: { access: access.admin },
-      schema: { tags: ['audit'], summary: 'Every change of a business record, newest first (admins)', querystring: ZAuditQuery, response: { 200: listOf(ZAuditEntry) } },
+      schema: {
+        tags: ['audit'],
+        summary: 'Every change of a business record, newest first (admins)',
+        querystring: ZAuditQuery,
+        response: { 200: listOf(ZAuditEntry) },
+      },
     },
     async (req) => {
       const ctx = ctxOf(req);

@@ -7,7 +7,9 @@ export type AuditChanges = Record<string, { before: unknown; after: unknown }>;
 export const auditLog = pgTable(
   'audit_log',
   {
-    orgId: uuid('org_id').notNull().references(() => orgs.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
     id: uuid('id').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
     actorId: uuid('actor_id'),
@@ -17,9 +19,5 @@ export const auditLog = pgTable(
     changes: jsonb('changes').$type<AuditChanges>().notNull(),
     requestId: text('request_id'),
   },
-  (t) => [
-    primaryKey({ columns: [t.orgId, t.id] }),
-    index().on(t.orgId, t.entity, t.entityId),
-    index().on(t.orgId, t.at),
-  ],
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index().on(t.orgId, t.entity, t.entityId), index().on(t.orgId, t.at)],
 );

@@ -15,10 +15,7 @@ export async function recordAudit(
   ctx: Pick<Ctx, 'actor' | 'requestId' | 'clock'> | { orgId: string; actorId: null; requestId: string | null; at: Date },
   change: { action: AuditAction; entity: string; entityId: string; before: object | null; after: object | null },
 ): Promise<void> {
-  const who =
-    'actor' in ctx
-      ? { orgId: ctx.actor.orgId, actorId: ctx.actor.userId, requestId: ctx.requestId, at: ctx.clock.now() }
-      : ctx;
+  const who = 'actor' in ctx ? { orgId: ctx.actor.orgId, actorId: ctx.actor.userId, requestId: ctx.requestId, at: ctx.clock.now() } : ctx;
   await tx.insert(auditLog).values({
     orgId: who.orgId,
     id: newId(),

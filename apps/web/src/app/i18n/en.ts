@@ -31,6 +31,7 @@ export const en: Messages = {
     retry: 'Retry',
     reload: 'Reload',
     backHome: 'Back to dashboard',
+    copy: 'Copy',
     copied: 'Copied',
     all: 'All',
     active: 'Active',

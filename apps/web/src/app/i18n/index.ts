@@ -46,7 +46,8 @@ export function setupI18n(): typeof i18n {
     supportedLngs: [...LOCALES],
     // React escapes output itself.
     interpolation: { escapeValue: false },
-    initImmediate: false,
+    // Resources are bundled: initialise synchronously so the first render already has them.
+    initAsync: false,
   });
   // Screen readers, spell checkers and CSS :lang() follow <html lang>.
   i18n.on('languageChanged', (lng) => {

@@ -32,6 +32,7 @@ export const zhCN = {
     retry: '重试',
     reload: '重新加载',
     backHome: '返回工作台',
+    copy: '复制',
     copied: '已复制',
     all: '全部',
     active: '启用',

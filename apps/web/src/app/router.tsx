@@ -1,0 +1,70 @@
+import { lazy } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { LoginPage } from '../modules/auth/pages/LoginPage.tsx';
+import { ResetPasswordPage } from '../modules/auth/pages/ResetPasswordPage.tsx';
+import { SetupPage } from '../modules/auth/pages/SetupPage.tsx';
+import { DashboardPage } from '../modules/dashboard/pages/DashboardPage.tsx';
+import { NotFoundPage } from '../shared/StatusPages.tsx';
+import { RequireAdmin, RequireSession, SetupGate } from './guards.tsx';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { ComingSoonPage } from './layout/ComingSoonPage.tsx';
+import { MAIN_NAV } from './layout/navigation.tsx';
+import { PublicLayout } from './layout/PublicLayout.tsx';
+
+// Pages most people never open are loaded on demand, keeping the first load small.
+const UsersPage = lazy(() => import('../modules/users/pages/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+const TeamsPage = lazy(() => import('../modules/teams/pages/TeamsPage.tsx').then((m) => ({ default: m.TeamsPage })));
+const AuditLogPage = lazy(() =>
+  import('../modules/audit/pages/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })),
+);
+const ApiTokensPage = lazy(() =>
+  import('../modules/account/pages/ApiTokensPage.tsx').then((m) => ({ default: m.ApiTokensPage })),
+);
+
+/** Modules on the roadmap: their nav links lead to a "coming soon" page until they are built. */
+const comingSoonRoutes: RouteObject[] = MAIN_NAV.filter((item) => item.comingSoon).map((item) => ({
+  path: `${item.path.slice(1)}/*`,
+  element: <ComingSoonPage navKey={item.key} />,
+}));
+
+const routes: RouteObject[] = [
+  {
+    element: <SetupGate />,
+    children: [
+      {
+        element: <PublicLayout />,
+        children: [
+          { path: 'login', element: <LoginPage /> },
+          { path: 'setup', element: <SetupPage /> },
+          { path: 'reset-password', element: <ResetPasswordPage /> },
+        ],
+      },
+      {
+        element: <RequireSession />,
+        children: [
+          {
+            element: <AppLayout />,
+            children: [
+              { index: true, element: <DashboardPage /> },
+              ...comingSoonRoutes,
+              { path: 'account/tokens', element: <ApiTokensPage /> },
+              {
+                path: 'admin',
+                element: <RequireAdmin />,
+                children: [
+                  { path: 'users', element: <UsersPage /> },
+                  { path: 'teams', element: <TeamsPage /> },
+                  { path: 'audit-log', element: <AuditLogPage /> },
+                  { path: '*', element: <NotFoundPage /> },
+                ],
+              },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);

@@ -1,0 +1,38 @@
+import { Select } from 'antd';
+import { useState } from 'react';
+import { useDebouncedValue } from '../../../shared/useDebouncedValue.ts';
+import { useUserSearch, useUsersById } from '../users.api.ts';
+
+interface UserSelectProps {
+  value?: string | null;
+  onChange?: (value: string | null) => void;
+  placeholder?: string;
+}
+
+/**
+ * Picks a user by typing part of a name or email; the server searches, so it works for orgs of
+ * any size. A form control: use it inside Form.Item.
+ */
+export function UserSelect({ value, onChange, placeholder }: UserSelectProps) {
+  const [typed, setTyped] = useState('');
+  const q = useDebouncedValue(typed);
+  const search = useUserSearch(q);
+  // The current value may not be among the search results; fetch it so its name shows.
+  const selected = useUsersById([value]);
+
+  const options = new Map<string, string>();
+  for (const user of selected.values()) options.set(user.id, user.name);
+  for (const user of search.data?.data ?? []) options.set(user.id, `${user.name} · ${user.email}`);
+
+  return (
+    <Select<string>
+      allowClear
+      showSearch={{ filterOption: false, onSearch: setTyped }}
+      value={value ?? undefined}
+      onChange={(id) => onChange?.(id ?? null)}
+      placeholder={placeholder}
+      loading={search.isFetching}
+      options={[...options].map(([id, label]) => ({ value: id, label }))}
+    />
+  );
+}

@@ -1,0 +1,18 @@
+import type { TRole } from '@tierline/contracts';
+
+/**
+ * Every role, in the order of the ladder. Written as a record so a role added to the contracts
+ * fails the build here until it gets a place (and a label in both languages).
+ */
+const ROLE_ORDER: Record<TRole, number> = { admin: 0, director: 1, manager: 2, rep: 3, viewer: 4 };
+
+export const ROLES = (Object.keys(ROLE_ORDER) as TRole[]).sort((a, b) => ROLE_ORDER[a] - ROLE_ORDER[b]);
+
+/** Tag colours, so roles are told apart at a glance in tables. */
+export const ROLE_COLORS: Record<TRole, string> = {
+  admin: 'red',
+  director: 'purple',
+  manager: 'blue',
+  rep: 'green',
+  viewer: 'default',
+};
