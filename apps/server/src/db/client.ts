@@ -23,8 +23,10 @@ export type Database = {
 };
 
 /**
- * PGlite's defaults start PostgreSQL with `-F` (fsync off). We keep every default but that one,
- * so a commit reaches the disk before it is acknowledged (see docs/decisions/0003-embedded-durability.md).
+ * PGlite's own start parameters, less `-F` (fsync off) and with a smaller WAL (PGlite's pg_wal
+ * otherwise grows to ~300 MB). Every commit is written to the OS before it is acknowledged, so it
+ * survives a killed process; PGlite's WASM file system issues no fsync, so a power loss may lose
+ * the last commits — see docs/decisions/0003-embedded-durability.md.
  */
 const PGLITE_START_PARAMS = [
   '--single',

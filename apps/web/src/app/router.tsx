@@ -14,12 +14,8 @@ import { PublicLayout } from './layout/PublicLayout.tsx';
 // Pages most people never open are loaded on demand, keeping the first load small.
 const UsersPage = lazy(() => import('../modules/users/pages/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const TeamsPage = lazy(() => import('../modules/teams/pages/TeamsPage.tsx').then((m) => ({ default: m.TeamsPage })));
-const AuditLogPage = lazy(() =>
-  import('../modules/audit/pages/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })),
-);
-const ApiTokensPage = lazy(() =>
-  import('../modules/account/pages/ApiTokensPage.tsx').then((m) => ({ default: m.ApiTokensPage })),
-);
+const AuditLogPage = lazy(() => import('../modules/audit/pages/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })));
+const ApiTokensPage = lazy(() => import('../modules/account/pages/ApiTokensPage.tsx').then((m) => ({ default: m.ApiTokensPage })));
 
 /** Modules on the roadmap: their nav links lead to a "coming soon" page until they are built. */
 const comingSoonRoutes: RouteObject[] = MAIN_NAV.filter((item) => item.comingSoon).map((item) => ({

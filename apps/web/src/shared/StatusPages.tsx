@@ -5,26 +5,12 @@ import { errorText } from './errors.ts';
 
 export function NotFoundPage() {
   const { t } = useTranslation();
-  return (
-    <Result
-      status="404"
-      title={t('pages.notFoundTitle')}
-      subTitle={t('pages.notFoundText')}
-      extra={<BackHome />}
-    />
-  );
+  return <Result status="404" title={t('pages.notFoundTitle')} subTitle={t('pages.notFoundText')} extra={<BackHome />} />;
 }
 
 export function ForbiddenPage() {
   const { t } = useTranslation();
-  return (
-    <Result
-      status="403"
-      title={t('pages.forbiddenTitle')}
-      subTitle={t('pages.forbiddenText')}
-      extra={<BackHome />}
-    />
-  );
+  return <Result status="403" title={t('pages.forbiddenTitle')} subTitle={t('pages.forbiddenText')} extra={<BackHome />} />;
 }
 
 /** A query that failed as a whole (the first page of a list, a detail). */

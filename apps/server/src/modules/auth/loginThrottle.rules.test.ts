@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterFailedLogin, type LoginThrottleState, afterSuccessfulLogin, isLocked, secondsUntilUnlock } from './loginThrottle.rules.ts';
+import { afterFailedLogin, afterSuccessfulLogin, isLocked, type LoginThrottleState, secondsUntilUnlock } from './loginThrottle.rules.ts';
 
 const policy = { maxFailures: 3, lockMs: 60_000 };
 const t0 = new Date('2026-01-01T00:00:00Z');

@@ -152,8 +152,7 @@ export const en: Messages = {
     created: 'User created',
     updated: 'User updated',
     resetPassword: 'Reset password',
-    resetConfirm:
-      'Create a one-time password reset token for {{name}}? The current password keeps working until the token is used.',
+    resetConfirm: 'Create a one-time password reset token for {{name}}? The current password keeps working until the token is used.',
     resetTitle: 'Password reset token',
     resetIntro: 'Give this token to {{name}} securely. It is shown only once and is valid until {{expiresAt}}.',
     resetHowTo: 'On the sign-in page, the user clicks "Have a password reset token?", enters it and sets a new password.',
@@ -190,8 +189,7 @@ export const en: Messages = {
   },
   tokens: {
     title: 'API tokens',
-    intro:
-      'API tokens let scripts and integrations call the Tierline API as you (header Authorization: Bearer <token>).',
+    intro: 'API tokens let scripts and integrations call the Tierline API as you (header Authorization: Bearer <token>).',
     create: 'New token',
     createTitle: 'New API token',
     name: 'Name',

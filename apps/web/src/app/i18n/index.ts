@@ -1,6 +1,6 @@
+import type { TLocale } from '@tierline/contracts';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { TLocale } from '@tierline/contracts';
 import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 

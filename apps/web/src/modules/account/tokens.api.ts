@@ -1,5 +1,5 @@
-import type { ZApiToken, ZApiTokenCreated } from '@tierline/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ZApiToken, ZApiTokenCreated } from '@tierline/contracts';
 import { api } from '../../shared/api.ts';
 import type { Infer, Page } from '../../shared/types.ts';
 

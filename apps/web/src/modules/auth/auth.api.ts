@@ -1,5 +1,5 @@
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TSession, TSessionUser, TSetupBody, ZSetupStatus } from '@tierline/contracts';
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, isApiError, setCsrfToken } from '../../shared/api.ts';
 import type { Infer } from '../../shared/types.ts';
 
@@ -92,8 +92,7 @@ export function useLogout() {
 
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
-      api.post<void>('/auth/change-password', body),
+    mutationFn: (body: { currentPassword: string; newPassword: string }) => api.post<void>('/auth/change-password', body),
   });
 }
 

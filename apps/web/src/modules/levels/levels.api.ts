@@ -1,5 +1,5 @@
-import type { TLevel } from '@tierline/contracts';
 import { useQuery } from '@tanstack/react-query';
+import type { TLevel } from '@tierline/contracts';
 import { useMemo } from 'react';
 import { api } from '../../shared/api.ts';
 

@@ -1,5 +1,5 @@
-import type { TTeam } from '@tierline/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TTeam } from '@tierline/contracts';
 import { useMemo } from 'react';
 import { api } from '../../shared/api.ts';
 import { useCursorList } from '../../shared/list.ts';

@@ -1,5 +1,5 @@
-import type { TRole, TUser, TUserCreate, TUserUpdate, ZPasswordResetTicket } from '@tierline/contracts';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TRole, TUser, TUserCreate, TUserUpdate, ZPasswordResetTicket } from '@tierline/contracts';
 import { api } from '../../shared/api.ts';
 import { useCursorList } from '../../shared/list.ts';
 import type { Infer, Page } from '../../shared/types.ts';

@@ -24,7 +24,10 @@ function Changes({ changes }: { changes: TAuditEntry['changes'] }) {
     <Flex vertical gap={2}>
       {fields.map(([field, { before, after }]) => (
         <Typography.Text key={field} style={{ whiteSpace: 'nowrap' }}>
-          <Typography.Text strong>{field}</Typography.Text>: <Typography.Text delete type="secondary">{formatAuditValue(before)}</Typography.Text>{' '}
+          <Typography.Text strong>{field}</Typography.Text>:{' '}
+          <Typography.Text delete type="secondary">
+            {formatAuditValue(before)}
+          </Typography.Text>{' '}
           <ArrowRightOutlined style={{ fontSize: 10 }} /> {formatAuditValue(after)}
         </Typography.Text>
       ))}
@@ -77,8 +80,7 @@ export function AuditLogPage() {
     },
   ];
 
-  const setFilter = (key: keyof AuditFilters) => (value: string) =>
-    setFilters((f) => ({ ...f, [key]: value.trim() || undefined }));
+  const setFilter = (key: keyof AuditFilters) => (value: string) => setFilters((f) => ({ ...f, [key]: value.trim() || undefined }));
 
   return (
     <>

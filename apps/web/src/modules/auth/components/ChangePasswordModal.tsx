@@ -46,7 +46,11 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
         <Form.Item name="currentPassword" label={t('auth.changePassword.currentPassword')} rules={[required]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item name="newPassword" label={t('auth.changePassword.newPassword')} rules={[required, { min: 10, message: t('validation.passwordMin') }]}>
+        <Form.Item
+          name="newPassword"
+          label={t('auth.changePassword.newPassword')}
+          rules={[required, { min: 10, message: t('validation.passwordMin') }]}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item

@@ -44,7 +44,11 @@ export function ResetPasswordPage() {
         <Form.Item name="token" label={t('auth.reset.token')} rules={[required]}>
           <Input autoComplete="one-time-code" spellCheck={false} />
         </Form.Item>
-        <Form.Item name="newPassword" label={t('auth.reset.newPassword')} rules={[required, { min: 10, message: t('validation.passwordMin') }]}>
+        <Form.Item
+          name="newPassword"
+          label={t('auth.reset.newPassword')}
+          rules={[required, { min: 10, message: t('validation.passwordMin') }]}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item>

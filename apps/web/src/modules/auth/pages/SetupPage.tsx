@@ -1,7 +1,7 @@
+import type { TSetupBody } from '@tierline/contracts';
 import { App, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
-import type { TSetupBody } from '@tierline/contracts';
 import { useShowError } from '../../../shared/errors.ts';
 import { useSetup, useSetupStatus } from '../auth.api.ts';
 import { AuthCard } from '../components/AuthCard.tsx';

@@ -1,5 +1,5 @@
-import type { TTeam } from '@tierline/contracts';
 import { useQueryClient } from '@tanstack/react-query';
+import type { TTeam } from '@tierline/contracts';
 import { App, Form, Input, Modal } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,5 +1,5 @@
-import type { TRole, TUser } from '@tierline/contracts';
 import { useQueryClient } from '@tanstack/react-query';
+import type { TRole, TUser } from '@tierline/contracts';
 import { Alert, App, Button, Form, Input, Modal, Select, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -91,10 +91,7 @@ export function UserFormModal({ open, user, onClose }: UserFormModalProps) {
       );
     } else {
       const { email, name, role, password } = values;
-      createUser.mutate(
-        { email, name, role, password, teamId, levelId },
-        { onSuccess: () => done(t('users.created')), onError },
-      );
+      createUser.mutate({ email, name, role, password, teamId, levelId }, { onSuccess: () => done(t('users.created')), onError });
     }
   };
 
@@ -116,7 +113,11 @@ export function UserFormModal({ open, user, onClose }: UserFormModalProps) {
           type="warning"
           showIcon
           title={t('errors.conflict')}
-          action={<Button size="small" onClick={() => reload().catch(showError)}>{t('common.reload')}</Button>}
+          action={
+            <Button size="small" onClick={() => reload().catch(showError)}>
+              {t('common.reload')}
+            </Button>
+          }
           style={{ marginBottom: 16 }}
         />
       )}
