@@ -9,19 +9,12 @@ import apiReference from '@scalar/fastify-api-reference';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database, Db } from './db/client.ts';
-import { apiTokensRoutes } from './modules/auth/apiTokens.routes.ts';
-import { authRoutes } from './modules/auth/auth.routes.ts';
 import { actorFromApiToken, actorFromSessionCookie } from './modules/auth/auth.usecases.ts';
 import { DEFAULT_LOCKOUT, type LockoutPolicy } from './modules/auth/loginThrottle.rules.ts';
-import { setupRoutes } from './modules/auth/setup.routes.ts';
-import { levelsRoutes } from './modules/levels/levels.routes.ts';
-import { teamsRoutes } from './modules/teams/teams.routes.ts';
-import { usersRoutes } from './modules/users/users.routes.ts';
 import { accessControl } from './platform/accessControl.plugin.ts';
-import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
-import { healthRoutes } from './platform/health.routes.ts';
 import { newId } from './platform/ids.ts';
+import { moduleRoutes } from './modules.ts';
 import { registerProblemHandlers, sendProblem } from './platform/problemJson.ts';
 
 declare module 'fastify' {
@@ -125,14 +118,7 @@ export async function buildApp(options: BuildAppOptions) {
   app.get('/api/openapi.json', { config: { access: { kind: 'public' } }, schema: { hide: true } }, async () => app.swagger());
   await app.register(apiReference, { routePrefix: '/api/docs', configuration: { url: '/api/openapi.json' } });
 
-  await app.register(healthRoutes);
-  await app.register(setupRoutes);
-  await app.register(authRoutes);
-  await app.register(apiTokensRoutes);
-  await app.register(usersRoutes);
-  await app.register(teamsRoutes);
-  await app.register(levelsRoutes);
-  await app.register(auditRoutes);
+  for (const routes of moduleRoutes) await app.register(routes);
 
   const webDist = settings.webDist;
   const hasWeb = webDist !== undefined && fs.existsSync(path.join(webDist, 'index.html'));

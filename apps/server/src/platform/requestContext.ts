@@ -1,12 +1,13 @@
 import type { FastifyRequest } from 'fastify';
-import type { Db } from '../db/client.ts';
+import type { DbOrTx } from '../db/client.ts';
 import type { Actor } from './access.ts';
 import type { Clock } from './clock.ts';
 import { unauthenticated } from './errors.ts';
 
 /** What a use case needs to know about the call it serves. */
 export type Ctx = {
-  db: Db;
+  /** The database, or the open transaction when the use case runs inside one. */
+  db: DbOrTx;
   actor: Actor;
   requestId: string;
   clock: Clock;
@@ -15,4 +16,13 @@ export type Ctx = {
 export function ctxOf(req: FastifyRequest): Ctx {
   if (!req.actor) throw unauthenticated();
   return { db: req.server.db, actor: req.actor, requestId: String(req.id), clock: req.server.clock };
+}
+
+/**
+ * Runs `work` in a transaction with a context whose `db` is that transaction.
+ * Inside, use only `tx.db`: on PGlite (one connection) a query on the outer `db` would wait
+ * for the transaction to end, and the transaction for it — a deadlock.
+ */
+export function inTransaction<T>(ctx: Ctx, work: (tx: Ctx) => Promise<T>): Promise<T> {
+  return ctx.db.transaction((db) => work({ ...ctx, db }));
 }

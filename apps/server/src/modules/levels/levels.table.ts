@@ -13,6 +13,9 @@ export const levels = pgTable(
     nameZh: text('name_zh').notNull(),
     nameEn: text('name_en').notNull(),
     rank: integer('rank').notNull(),
+    /** Public-pool limits for reps of this level; null: no limit. */
+    maxCustomers: integer('max_customers'),
+    maxClaimsPerDay: integer('max_claims_per_day'),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.id] }), unique().on(t.orgId, t.key), unique().on(t.orgId, t.rank)],
 );

@@ -1,0 +1,86 @@
+import { sql } from 'drizzle-orm';
+import { boolean, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { orgs } from '../orgs/orgs.table.ts';
+import { teams } from '../teams/teams.table.ts';
+import { tiers } from '../tiers/tiers.table.ts';
+import { users } from '../users/users.table.ts';
+
+export const CUSTOMER_STATUSES = ['prospect', 'active', 'inactive'] as const;
+
+/** A customer (account). Owned by a rep, or in the public pool while `owner_id` is null. */
+export const customers = pgTable(
+  'customers',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    tierId: uuid('tier_id').notNull(),
+    /** A hand-set tier that tier rules must leave alone. */
+    tierPinned: boolean('tier_pinned').notNull().default(false),
+    ownerId: uuid('owner_id'),
+    teamId: uuid('team_id'),
+    industry: text('industry'),
+    region: text('region'),
+    source: text('source'),
+    phone: text('phone'),
+    /** Digits of `phone` only, so "138-0000 1234" and "13800001234" find each other. */
+    phoneDigits: text('phone_digits'),
+    email: text('email'),
+    address: text('address'),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    externalId: text('external_id'),
+    lastContactAt: timestamp('last_contact_at', { withTimezone: true }),
+    status: text('status', { enum: CUSTOMER_STATUSES }).notNull().default('active'),
+    /** When the current owner took the customer: the pool's reclaim clock starts no earlier. */
+    ownedSince: timestamp('owned_since', { withTimezone: true }),
+    poolWarnedAt: timestamp('pool_warned_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    unique().on(t.orgId, t.externalId),
+    foreignKey({ columns: [t.orgId, t.tierId], foreignColumns: [tiers.orgId, tiers.id] }),
+    foreignKey({ columns: [t.orgId, t.ownerId], foreignColumns: [users.orgId, users.id] }),
+    foreignKey({ columns: [t.orgId, t.teamId], foreignColumns: [teams.orgId, teams.id] }),
+    index('customers_name_trgm').using('gin', t.name.op('gin_trgm_ops')),
+    index().on(t.orgId, t.ownerId),
+    index().on(t.orgId, t.teamId),
+    index().on(t.orgId, t.tierId),
+    index().on(t.orgId, t.name, t.id),
+    index().on(t.orgId, t.phoneDigits),
+    index().on(t.orgId, t.email),
+  ],
+);
+
+export const SENIORITIES = ['executive', 'manager', 'staff'] as const;
+export const BUYING_ROLES = ['decision_maker', 'economic_buyer', 'influencer', 'user', 'gatekeeper'] as const;
+
+export const contacts = pgTable(
+  'contacts',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    name: text('name').notNull(),
+    title: text('title'),
+    seniority: text('seniority', { enum: SENIORITIES }),
+    buyingRole: text('buying_role', { enum: BUYING_ROLES }),
+    phone: text('phone'),
+    email: text('email'),
+    notes: text('notes'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
+    index().on(t.orgId, t.customerId),
+  ],
+);
