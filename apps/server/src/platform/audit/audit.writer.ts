@@ -28,3 +28,26 @@ export async function recordAudit(
     requestId: who.requestId,
   });
 }
+
+/** Records many creates at once (batches): one multi-row insert instead of one per record. */
+export async function recordAuditMany(
+  tx: DbOrTx,
+  ctx: Pick<Ctx, 'actor' | 'requestId' | 'clock'>,
+  changes: { action: AuditAction; entity: string; entityId: string; before: object | null; after: object | null }[],
+): Promise<void> {
+  if (!changes.length) return;
+  const at = ctx.clock.now();
+  await tx.insert(auditLog).values(
+    changes.map((c) => ({
+      orgId: ctx.actor.orgId,
+      id: newId(),
+      at,
+      actorId: ctx.actor.userId,
+      action: c.action,
+      entity: c.entity,
+      entityId: c.entityId,
+      changes: diffRecords(c.before, c.after),
+      requestId: ctx.requestId,
+    })),
+  );
+}
