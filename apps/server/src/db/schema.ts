@@ -11,3 +11,5 @@ export * from '../modules/teams/teams.table.ts';
 export * from '../modules/tiers/tiers.table.ts';
 export * from '../modules/users/users.table.ts';
 export * from '../platform/audit/audit.table.ts';
+export * from '../modules/pipelines/pipelines.table.ts';
+export * from '../modules/deals/deals.table.ts';
