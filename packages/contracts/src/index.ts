@@ -2,6 +2,7 @@ export * from './accountTeams.ts';
 export * from './auth.ts';
 export * from './common.ts';
 export * from './customers.ts';
+export * from './deals.ts';
 export * from './orders.ts';
 export * from './pool.ts';
 export * from './tierPolicies.ts';

@@ -111,7 +111,9 @@ export const dealMilestones = pgTable(
     dealId: uuid('deal_id').notNull(),
     name: text('name').notNull(),
     dueDate: date('due_date'),
-    status: text('status', { enum: ['open', 'done'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'done'] })
+      .notNull()
+      .default('open'),
     ownerId: uuid('owner_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     version: integer('version').notNull().default(1),
@@ -134,7 +136,9 @@ export const dealTasks = pgTable(
     department: text('department').notNull(),
     assigneeId: uuid('assignee_id'),
     dueDate: date('due_date'),
-    status: text('status', { enum: ['open', 'in_progress', 'done'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'in_progress', 'done'] })
+      .notNull()
+      .default('open'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     version: integer('version').notNull().default(1),
   },
