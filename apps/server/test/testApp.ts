@@ -1,4 +1,5 @@
 import type { TRole } from '@tierline/contracts';
+import pino from 'pino';
 import { afterAll } from 'vitest';
 import { type AppSettings, buildApp } from '../src/app.ts';
 import type { Database } from '../src/db/client.ts';
@@ -16,7 +17,9 @@ export const PASSWORD = 'Correct-Horse-9';
 export async function createTestApp(settings: Partial<AppSettings> = {}) {
   const database = await createTestDatabase();
   const clock = manualClock();
-  const app = await buildApp({ database, clock, settings: { loginRateLimit: 10_000, ...settings } });
+  // TEST_LOG=1 shows the server's errors while debugging a test.
+  const logger = process.env.TEST_LOG ? pino({ level: 'error' }) : undefined;
+  const app = await buildApp({ database, clock, logger, settings: { loginRateLimit: 10_000, ...settings } });
   await app.ready();
   afterAll(async () => {
     await app.close();

@@ -209,3 +209,16 @@ describe('pipelines and deals', () => {
     expect((await rep.put(`/api/v1/pipelines/${short.id}/stages`, { stages: keep })).statusCode).toBe(403);
   });
 });
+
+describe('rep performance', () => {
+  it('counts only what the caller may see', async () => {
+    const q = '/api/v1/analytics/rep-performance?from=2024-01-01T00:00:00Z&to=2030-01-01T00:00:00Z';
+    const mine = (await rep.get(q)).json().data;
+    expect(mine.map((r: { key: string }) => r.key)).toEqual([rep.userId]);
+    expect((await otherRep.get(q)).json().data).toEqual([]);
+    expect((await globex.admin.get(q)).json().data).toEqual([]);
+    const all = (await acme.admin.get(q)).json().data;
+    expect(all.find((r: { key: string }) => r.key === rep.userId)).toEqual(mine[0]);
+    expect((await rep.get('/api/v1/analytics/rep-performance?from=bad&to=2030-01-01T00:00:00Z')).json().errors[0].path).toBe('from');
+  });
+});

@@ -190,20 +190,18 @@ export async function createDeal(ctx: Ctx, input: TDealCreate) {
         updatedAt: now,
       });
       if (input.lines?.length) {
-        await tx.db
-          .insert(dealLines)
-          .values(
-            input.lines.map((l, n) => ({
-              orgId: ctx.actor.orgId,
-              dealId: id,
-              lineNo: n + 1,
-              productCode: l.productCode,
-              productName: l.productName ?? null,
-              quantity: l.quantity,
-              unitPrice: l.unitPrice,
-              discountPct: String(l.discountPct ?? 0),
-            })),
-          );
+        await tx.db.insert(dealLines).values(
+          input.lines.map((l, n) => ({
+            orgId: ctx.actor.orgId,
+            dealId: id,
+            lineNo: n + 1,
+            productCode: l.productCode,
+            productName: l.productName ?? null,
+            quantity: l.quantity,
+            unitPrice: l.unitPrice,
+            discountPct: String(l.discountPct ?? 0),
+          })),
+        );
       }
       if (input.contacts?.length)
         await tx.db.insert(dealContacts).values(input.contacts.map((c) => ({ orgId: ctx.actor.orgId, dealId: id, ...c })));

@@ -102,19 +102,17 @@ export async function createDealsBatch(ctx: Ctx, records: Record[]) {
         updatedAt: now,
       }));
       await tx.db.insert(deals).values(rows);
-      await tx.db
-        .insert(dealStageHistory)
-        .values(
-          rows.map((d) => ({
-            orgId: d.orgId,
-            id: newId(),
-            dealId: d.id,
-            stageId: d.stageId,
-            enteredAt: d.stageEnteredAt,
-            leftAt: null,
-            actorId: ctx.actor.userId,
-          })),
-        );
+      await tx.db.insert(dealStageHistory).values(
+        rows.map((d) => ({
+          orgId: d.orgId,
+          id: newId(),
+          dealId: d.id,
+          stageId: d.stageId,
+          enteredAt: d.stageEnteredAt,
+          leftAt: null,
+          actorId: ctx.actor.userId,
+        })),
+      );
       await recordAuditMany(
         tx.db,
         tx,
