@@ -13,3 +13,7 @@ export * from '../modules/users/users.table.ts';
 export * from '../platform/audit/audit.table.ts';
 export * from '../modules/pipelines/pipelines.table.ts';
 export * from '../modules/deals/deals.table.ts';
+export * from '../modules/leads/leads.table.ts';
+export * from '../modules/assignment/assignment.table.ts';
+export * from '../modules/contracts/contracts.table.ts';
+export * from '../modules/approvals/approvals.table.ts';

@@ -1,4 +1,4 @@
-import { integer, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { integer, numeric, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { orgs } from '../orgs/orgs.table.ts';
 
 /** Salesperson levels (初级 / 中级 / 高级 by default): data, ordered by rank, editable per org. */
@@ -16,6 +16,10 @@ export const levels = pgTable(
     /** Public-pool limits for reps of this level; null: no limit. */
     maxCustomers: integer('max_customers'),
     maxClaimsPerDay: integer('max_claims_per_day'),
+    /** Assignment capacity: open deals a rep of this level may carry; null: no limit. */
+    maxOpenDeals: integer('max_open_deals'),
+    /** Contracts above this amount need the manager's approval; null: no limit. */
+    maxContractAmount: numeric('max_contract_amount', { precision: 16, scale: 2 }),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.id] }), unique().on(t.orgId, t.key), unique().on(t.orgId, t.rank)],
 );

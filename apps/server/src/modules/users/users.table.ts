@@ -19,6 +19,8 @@ export const users = pgTable(
       .notNull()
       .default('zh-CN'),
     active: boolean('active').notNull().default(true),
+    /** A rep marked away is skipped by automatic assignment. */
+    available: boolean('available').notNull().default(true),
     hireDate: date('hire_date'),
     passwordHash: text('password_hash').notNull(),
     /** Consecutive failed sign-ins; the account locks for a while after too many. */
