@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, openPage, saveScreenshot, type TestPage } from './support/browser.ts';
 import { ADMIN } from './support/server.ts';
+import { currentSession, signIn } from './support/session.ts';
 
 const baseUrl = inject('baseUrl');
 const PHONE = { width: 390, height: 844 };
@@ -28,20 +29,6 @@ async function open(viewport?: { width: number; height: number }): Promise<Page>
   return current.page;
 }
 
-/** Signs in through the form, in Chinese (the default language). */
-async function signIn(page: Page, password: string = ADMIN.password): Promise<void> {
-  await page.getByLabel('邮箱').fill(ADMIN.email);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.locator('button[type=submit]').click();
-}
-
-/** The signed-in user as the server sees them, through the page's own session cookie. */
-async function currentUserName(page: Page): Promise<string> {
-  const response = await page.context().request.get('/api/v1/auth/me');
-  expect(response.status()).toBe(200);
-  return ((await response.json()) as { user: { name: string } }).user.name;
-}
-
 const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
 
 describe('sign-in journey', () => {
@@ -55,7 +42,7 @@ describe('sign-in journey', () => {
 
     await signIn(page);
     await page.waitForURL((url) => url.pathname === '/');
-    const name = await currentUserName(page);
+    const { name } = (await currentSession(page)).user;
     const welcome = page.getByTestId('welcome-card');
     await welcome.getByText(`欢迎，${name}`).waitFor();
     expect(await welcome.textContent()).toContain(ADMIN.orgName);
@@ -86,7 +73,7 @@ describe('sign-in journey', () => {
   it('shows an error for a wrong password and stays on the sign-in page', async () => {
     const page = await open();
     await page.goto('/login');
-    await signIn(page, 'not-the-password');
+    await signIn(page, { email: ADMIN.email, password: 'not-the-password' });
     const error = page.getByTestId('login-error');
     await error.waitFor();
     expect(await error.textContent()).toContain('邮箱或密码错误');

@@ -44,10 +44,19 @@ export async function openPage(
   return { context, page, errors };
 }
 
+/** Waits out antd's transitions (drawer slide, popup zoom); endless ones (a spinner, a caret) do not count. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Number.POSITIVE_INFINITY),
+  );
+}
+
 /** Saves a screenshot to e2e/artifacts/<name>.png for people (and reviewers) to look at. */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await mkdir(ARTIFACTS_DIR, { recursive: true });
-  // Wait out antd's transitions (drawer slide, menu fade), or the picture catches them halfway.
-  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+  // Or the picture catches a drawer or a dialog halfway.
+  await settle(page);
   await page.screenshot({ path: `${ARTIFACTS_DIR}${name}.png` });
 }

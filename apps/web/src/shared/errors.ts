@@ -2,22 +2,33 @@ import { App, type FormInstance } from 'antd';
 import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { zhCN } from '../app/i18n/zh-CN.ts';
 import { type ApiError, isApiError } from './api.ts';
 
-/** Codes of a 409 that mean "duplicate", not "stale version"; their detail says what clashed. */
-const DUPLICATE_CODE = /duplicate|exists|taken|unique/i;
+/** Problem codes we have our own words for (errors.codes.* in the i18n resources). */
+type KnownCode = keyof typeof zhCN.errors.codes;
 
-/** A stale write: someone saved the record after this form loaded it. */
-export function isStaleVersion(error: ApiError): boolean {
-  return error.status === 412 || (error.status === 409 && !DUPLICATE_CODE.test(error.code));
+function isKnownCode(code: string): code is KnownCode {
+  return Object.hasOwn(zhCN.errors.codes, code);
 }
 
-/** The sentence to show a user for a failed call, in their language where we know the case. */
+/**
+ * A stale write: someone saved the record after this form loaded it. Other 409s (email_taken,
+ * name_taken, team_has_members) are ordinary rule errors whose detail says what clashed.
+ */
+export function isStaleVersion(error: ApiError): boolean {
+  return error.status === 412 || (error.status === 409 && error.code === 'stale_version');
+}
+
+/**
+ * The sentence to show a user for a failed call. The server's detail is English; where we know
+ * the code we say it in the UI language, otherwise the detail is the most precise we have.
+ */
 export function errorText(error: unknown, t: TFunction): string {
   if (!isApiError(error)) return t('errors.unknown');
   if (error.status === 0) return t('errors.network');
   if (isStaleVersion(error)) return t('errors.conflict');
-  // The server's detail names the rule that was broken; prefer it to our generic sentences.
+  if (isKnownCode(error.code)) return t(`errors.codes.${error.code}`);
   const { detail, title } = error.problem;
   if (detail) return detail;
   if (error.status === 403) return t('errors.forbidden');
@@ -32,12 +43,15 @@ function fieldName(path: string): string {
 }
 
 /** Puts the server's per-field messages under the matching form fields; returns whether any matched. */
-export function applyFieldErrors(form: FormInstance, error: ApiError): boolean {
+export function applyFieldErrors(form: FormInstance, error: ApiError, t: TFunction): boolean {
   const registered = new Set(Object.keys(form.getFieldsValue()));
+  // "email_taken" reads better in the UI language than the server's "already registered";
+  // schema failures keep the server's precise English message ("at least 10 characters").
+  const translated = error.code !== 'validation_failed' && isKnownCode(error.code) ? t(`errors.codes.${error.code}`) : null;
   const byField = new Map<string, string[]>();
   for (const { path, message } of error.problem.errors ?? []) {
     const name = fieldName(path);
-    if (registered.has(name)) byField.set(name, [...(byField.get(name) ?? []), message]);
+    if (registered.has(name)) byField.set(name, [...(byField.get(name) ?? []), translated ?? message]);
   }
   form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
   return byField.size > 0;
@@ -52,7 +66,7 @@ export function useShowError(): (error: unknown, form?: FormInstance) => void {
   const { t } = useTranslation();
   return useCallback(
     (error: unknown, form?: FormInstance) => {
-      if (form && isApiError(error)) applyFieldErrors(form, error);
+      if (form && isApiError(error)) applyFieldErrors(form, error, t);
       void message.error(errorText(error, t));
     },
     [message, t],

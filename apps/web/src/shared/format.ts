@@ -13,9 +13,31 @@ export function levelName(level: Pick<TLevel, 'nameZh' | 'nameEn'>, locale: stri
   return locale.startsWith('zh') ? level.nameZh : level.nameEn;
 }
 
-/** A value from the audit log, which may be any JSON, as short readable text. */
-export function formatAuditValue(value: unknown): string {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const MAX_VALUE_LENGTH = 60;
+
+/** An id shortened to its first and last characters ("01a21c2b…7206"), enough to tell ids apart on screen. */
+export function shortId(id: string): string {
+  return id.length > 13 ? `${id.slice(0, 8)}…${id.slice(-4)}` : id;
+}
+
+/**
+ * A value from the audit log, which may be any JSON, as short readable text: ids shortened,
+ * timestamps in the reader's format, long text cut (the full value goes in a tooltip).
+ */
+export function formatAuditValue(value: unknown, locale: string): string {
   if (value === null || value === undefined) return '∅';
-  if (typeof value === 'string') return value;
-  return JSON.stringify(value);
+  if (typeof value === 'string') {
+    if (UUID.test(value)) return shortId(value);
+    if (ISO_DATETIME.test(value)) return formatDateTime(value, locale);
+    return value.length > MAX_VALUE_LENGTH ? `${value.slice(0, MAX_VALUE_LENGTH)}…` : value;
+  }
+  const json = JSON.stringify(value);
+  return json.length > MAX_VALUE_LENGTH ? `${json.slice(0, MAX_VALUE_LENGTH)}…` : json;
+}
+
+/** The full value, for the tooltip of a shortened one. */
+export function fullAuditValue(value: unknown): string {
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
 }

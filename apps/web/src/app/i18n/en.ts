@@ -118,6 +118,17 @@ export const en: Messages = {
     notFound: 'Not found, or not visible to you',
     unknown: 'Something went wrong. Please try again',
     loadFailed: 'Failed to load',
+    codes: {
+      email_taken: 'This email is already registered',
+      name_taken: 'This name is already used',
+      team_has_members: 'This team still has members; move them to another team first',
+      invalid_manager: 'A team manager must be a sales manager, sales director or admin',
+      invalid_credentials: 'The current password is not correct',
+      invalid_reset_token: 'The reset token is invalid or has expired',
+      csrf_failed: 'Your session has expired. Reload the page and try again',
+      validation_failed: 'Please check the highlighted fields',
+      too_many_requests: 'Too many requests. Please try again later',
+    },
   },
   pages: {
     notFoundTitle: 'Page not found',

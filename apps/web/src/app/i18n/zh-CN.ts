@@ -119,6 +119,17 @@ export const zhCN = {
     notFound: '记录不存在或您无权查看',
     unknown: '出错了，请稍后重试',
     loadFailed: '加载失败',
+    codes: {
+      email_taken: '该邮箱已被注册',
+      name_taken: '该名称已被使用',
+      team_has_members: '该团队还有成员，请先把成员调到其他团队',
+      invalid_manager: '团队经理必须是销售经理、销售总监或管理员',
+      invalid_credentials: '当前密码不正确',
+      invalid_reset_token: '重置令牌无效或已过期',
+      csrf_failed: '会话已过期，请刷新页面后重试',
+      validation_failed: '请检查标出的字段',
+      too_many_requests: '请求过于频繁，请稍后再试',
+    },
   },
   pages: {
     notFoundTitle: '页面不存在',

@@ -5,9 +5,8 @@ import { changeLocale, currentLocale } from '../i18n/index.ts';
 
 /** 中文 / English. Each label is written in its own language, so anyone can find theirs. */
 export function LanguageSwitch() {
-  const { t, i18n } = useTranslation();
-  // Re-rendered by useTranslation when the language changes.
-  void i18n.language;
+  // useTranslation re-renders this component when the language changes.
+  const { t } = useTranslation();
   return (
     <Segmented<TLocale>
       data-testid="lang-switch"

@@ -2,7 +2,7 @@ import { ArrowRightOutlined } from '@ant-design/icons';
 import { Card, Flex, Input, Table, type TableProps, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatAuditValue, formatDateTime } from '../../../shared/format.ts';
+import { formatAuditValue, formatDateTime, fullAuditValue, shortId } from '../../../shared/format.ts';
 import { LoadMore } from '../../../shared/LoadMore.tsx';
 import { PageHeader } from '../../../shared/PageHeader.tsx';
 import { LoadError } from '../../../shared/StatusPages.tsx';
@@ -16,8 +16,9 @@ const ACTION_COLORS: Record<TAuditEntry['action'], string> = {
   restore: 'gold',
 };
 
-/** One changed field per line: "role: rep → manager". */
+/** One changed field per line: "role: rep → manager"; hover a value to see it in full. */
 function Changes({ changes }: { changes: TAuditEntry['changes'] }) {
+  const { i18n } = useTranslation();
   const fields = Object.entries(changes);
   if (fields.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
   return (
@@ -25,10 +26,11 @@ function Changes({ changes }: { changes: TAuditEntry['changes'] }) {
       {fields.map(([field, { before, after }]) => (
         <Typography.Text key={field} style={{ whiteSpace: 'nowrap' }}>
           <Typography.Text strong>{field}</Typography.Text>:{' '}
-          <Typography.Text delete type="secondary">
-            {formatAuditValue(before)}
+          <Typography.Text delete type="secondary" title={fullAuditValue(before)}>
+            {formatAuditValue(before, i18n.language)}
           </Typography.Text>{' '}
-          <ArrowRightOutlined style={{ fontSize: 10 }} /> {formatAuditValue(after)}
+          <ArrowRightOutlined style={{ fontSize: 10 }} />{' '}
+          <span title={fullAuditValue(after)}>{formatAuditValue(after, i18n.language)}</span>
         </Typography.Text>
       ))}
     </Flex>
@@ -68,7 +70,7 @@ export function AuditLogPage() {
       dataIndex: 'entityId',
       render: (entityId: string) => (
         <Typography.Text code copyable={{ text: entityId }} style={{ whiteSpace: 'nowrap' }}>
-          {entityId.length > 13 ? `${entityId.slice(0, 8)}…${entityId.slice(-4)}` : entityId}
+          {shortId(entityId)}
         </Typography.Text>
       ),
     },

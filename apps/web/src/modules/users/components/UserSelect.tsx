@@ -4,6 +4,8 @@ import { useDebouncedValue } from '../../../shared/useDebouncedValue.ts';
 import { useUserSearch, useUsersById } from '../users.api.ts';
 
 interface UserSelectProps {
+  /** Given by Form.Item, so the field's label points at this control. */
+  id?: string;
   value?: string | null;
   onChange?: (value: string | null) => void;
   placeholder?: string;
@@ -13,7 +15,7 @@ interface UserSelectProps {
  * Picks a user by typing part of a name or email; the server searches, so it works for orgs of
  * any size. A form control: use it inside Form.Item.
  */
-export function UserSelect({ value, onChange, placeholder }: UserSelectProps) {
+export function UserSelect({ id, value, onChange, placeholder }: UserSelectProps) {
   const [typed, setTyped] = useState('');
   const q = useDebouncedValue(typed);
   const search = useUserSearch(q);
@@ -26,6 +28,7 @@ export function UserSelect({ value, onChange, placeholder }: UserSelectProps) {
 
   return (
     <Select<string>
+      id={id}
       allowClear
       showSearch={{ filterOption: false, onSearch: setTyped }}
       value={value ?? undefined}
