@@ -59,10 +59,11 @@ export async function httpSession(baseUrl: string, email: string, password: stri
   if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
   const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return (path: string, init: { method?: string; body?: unknown } = {}) =>
-    fetch(`${baseUrl}${path}`, {
+  const call = (path: string, init: { method?: string; body?: unknown; baseUrl?: string } = {}) =>
+    fetch(`${init.baseUrl ?? baseUrl}${path}`, {
       method: init.method ?? 'GET',
       headers: { cookie, 'x-csrf-token': csrfToken, ...(init.body ? { 'content-type': 'application/json' } : {}) },
       body: init.body ? JSON.stringify(init.body) : undefined,
     });
+  return call;
 }
