@@ -11,10 +11,10 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Database, Db } from './db/client.ts';
 import { actorFromApiToken, actorFromSessionCookie } from './modules/auth/auth.usecases.ts';
 import { DEFAULT_LOCKOUT, type LockoutPolicy } from './modules/auth/loginThrottle.rules.ts';
+import { moduleRoutes } from './modules.ts';
 import { accessControl } from './platform/accessControl.plugin.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import { newId } from './platform/ids.ts';
-import { moduleRoutes } from './modules.ts';
 import { registerProblemHandlers, sendProblem } from './platform/problemJson.ts';
 
 declare module 'fastify' {

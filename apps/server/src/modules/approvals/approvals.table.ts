@@ -12,7 +12,9 @@ export const approvals = pgTable(
     entityId: uuid('entity_id').notNull(),
     requestedBy: uuid('requested_by').notNull(),
     approverId: uuid('approver_id'),
-    status: text('status', { enum: ['pending', 'approved', 'rejected'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'approved', 'rejected'] })
+      .notNull()
+      .default('pending'),
     /** What exceeded which limit, e.g. { discountPct: 25, cap: 20 }. */
     details: jsonb('details').$type<Record<string, unknown>>().notNull(),
     comment: text('comment'),

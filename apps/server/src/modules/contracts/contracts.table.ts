@@ -20,7 +20,9 @@ export const contracts = pgTable(
     signedOn: date('signed_on'),
     startsOn: date('starts_on'),
     endsOn: date('ends_on'),
-    status: text('status', { enum: ['draft', 'pending_approval', 'active', 'completed', 'cancelled'] }).notNull().default('draft'),
+    status: text('status', { enum: ['draft', 'pending_approval', 'active', 'completed', 'cancelled'] })
+      .notNull()
+      .default('draft'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     version: integer('version').notNull().default(1),
