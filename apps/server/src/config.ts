@@ -36,6 +36,8 @@ const ZConfig = z
     WEB_DIST: z.string().optional(),
     /** Set when Tierline sits behind a TLS-terminating proxy: cookies become Secure. */
     TRUST_PROXY: booleanFlag,
+    /** Minutes between runs of the public-pool sweep (warnings and reclaims); 0 turns it off. */
+    TIERLINE_POOL_SWEEP_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
   })
   .refine((c) => !c.TIERLINE_ADMIN_EMAIL === !c.TIERLINE_ADMIN_PASSWORD, {
     path: ['TIERLINE_ADMIN_PASSWORD'],
@@ -52,6 +54,7 @@ export type Config = {
   logLevel: z.infer<typeof ZConfig>['LOG_LEVEL'];
   webDist: string;
   trustProxy: boolean;
+  poolSweepMinutes: number;
 };
 
 export class ConfigError extends Error {}
@@ -76,5 +79,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: c.LOG_LEVEL,
     webDist: path.resolve(c.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     trustProxy: c.TRUST_PROXY,
+    poolSweepMinutes: c.TIERLINE_POOL_SWEEP_MINUTES,
   };
 }

@@ -4,7 +4,9 @@ import { ConfigError, loadConfig } from './config.ts';
 import { DataDirInUseError } from './db/dataDirLock.ts';
 import { openDatabase } from './db/open.ts';
 import { bootstrapAdmin } from './modules/auth/setup.usecases.ts';
+import { poolSweepTask } from './modules/pool/pool.tasks.ts';
 import { systemClock } from './platform/clock.ts';
+import { createScheduler } from './platform/scheduler.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -29,6 +31,13 @@ async function main() {
     settings: { allowSignup: config.allowSignup, trustProxy: config.trustProxy, webDist: config.webDist },
   });
   await app.listen({ port: config.port, host: config.host });
+  // Periodic jobs start once the server serves, and only here: tests build the app without them.
+  const scheduler = createScheduler({
+    db: database.db,
+    logger,
+    tasks: config.poolSweepMinutes > 0 ? [poolSweepTask(config.poolSweepMinutes * 60_000, systemClock)] : [],
+  });
+  scheduler.start();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -39,6 +48,7 @@ async function main() {
       logger.error('shutdown took too long: exiting');
       process.exit(1);
     }, SHUTDOWN_GRACE_MS).unref();
+    await scheduler.stop(); // no new runs; waits for one in progress
     await app.close(); // stops accepting, waits for in-flight requests
     await database.close();
     logger.info('stopped');

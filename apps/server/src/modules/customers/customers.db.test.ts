@@ -200,3 +200,12 @@ describe('customers', () => {
     expect((await eastManager.post('/api/v1/customers', { name: 'Tiered', tierId })).statusCode).toBe(201);
   });
 });
+
+describe('customers and the pool', () => {
+  it('never puts a customer in the pool by PATCH (release logs it with a reason)', async () => {
+    const c = await create(eastManager, { name: 'Not by patch', ownerId: eastRep.userId });
+    const res = await eastManager.patch(`/api/v1/customers/${c.id}`, { ownerId: null, version: 1 });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors[0].path).toBe('ownerId');
+  });
+});
