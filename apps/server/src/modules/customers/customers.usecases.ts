@@ -137,6 +137,12 @@ export function duplicateExternalId(err: unknown, path = 'externalId') {
 export async function updateCustomer(ctx: Ctx, id: string, version: number, patch: Omit<TCustomerUpdate, 'version'>) {
   if (patch.ownerId !== undefined && ctx.actor.role === 'rep')
     throw forbidden('Only managers reassign customers; a rep releases them to the pool');
+  // Into the pool only through POST /customers/{id}/release, which logs the move with its reason.
+  if (patch.ownerId === null) {
+    throw unprocessable('use_release', 'To put a customer in the pool, release it with a reason', [
+      { path: 'ownerId', message: 'use POST /api/v1/customers/{id}/release' },
+    ]);
+  }
   try {
     return await inTransaction(ctx, async (txc) => {
       const tx = txc.db;
