@@ -27,9 +27,9 @@ describe.skipIf(testEngine !== 'postgres')('two API instances on one PostgreSQL'
       await Promise.all([waitReady(a), waitReady(b)]);
 
       const viaA = await httpSession(a.url, env.TIERLINE_ADMIN_EMAIL, env.TIERLINE_ADMIN_PASSWORD);
-      const created = await (await viaA('/api/v1/teams', { method: 'POST', body: { name: 'Made on A' } })).json();
+      const created = (await (await viaA('/api/v1/teams', { method: 'POST', body: { name: 'Made on A' } })).json()) as { id: string };
       // The session signed in on A works on B (sessions live in the database), and B sees A's write.
-      const onB = await (await viaA(`/api/v1/teams/${created.id}`, { baseUrl: b.url })).json();
+      const onB = (await (await viaA(`/api/v1/teams/${created.id}`, { baseUrl: b.url })).json()) as { name: string };
       expect(onB.name).toBe('Made on A');
       const changed = await viaA(`/api/v1/teams/${created.id}`, { baseUrl: b.url, method: 'PATCH', body: { region: 'B', version: 1 } });
       expect(changed.status).toBe(200);

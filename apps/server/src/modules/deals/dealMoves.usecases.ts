@@ -1,5 +1,6 @@
 import { recordAudit } from '../../platform/audit/audit.writer.ts';
 import { conflict, staleVersion, unprocessable } from '../../platform/errors.ts';
+import { discountApprovalProblems } from '../approvals/discountGuard.usecases.ts';
 import { newId } from '../../platform/ids.ts';
 import { type Ctx, inTransaction } from '../../platform/requestContext.ts';
 import { findStage } from '../pipelines/pipelines.repository.ts';
@@ -32,6 +33,8 @@ export async function moveDeal(ctx: Ctx, id: string, version: number, input: { s
       contactRoles: parts.contacts.map((c) => c.role),
       milestones: parts.milestones,
     });
+    // Winning a deal whose discounts exceed the tier cap needs them approved; one 422 names both.
+    if (target.kind === 'won') missing.push(...(await discountApprovalProblems(tx, id, parts.lines)));
     if (target.kind === 'lost' && !input.lossReason) missing.push({ path: 'lossReason', message: 'a lost deal needs its loss reason' });
     if (missing.length)
       throw unprocessable('gate_not_met', `Cannot enter ${target.nameEn}: ${missing.map((m) => m.message).join('; ')}`, missing);

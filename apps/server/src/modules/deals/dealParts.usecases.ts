@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { assertDiscountsApproved } from '../approvals/discountGuard.usecases.ts';
 import { recordAudit } from '../../platform/audit/audit.writer.ts';
 import { isForeignKeyViolation } from '../../platform/dbErrors.ts';
 import { notFound, staleVersion, unprocessable } from '../../platform/errors.ts';
@@ -40,6 +41,8 @@ export async function setDealLines(
 ) {
   return inTransaction(ctx, async (tx) => {
     await getWritableDeal(tx, dealId);
+    // A discount above the customer's tier cap needs an approved request first (审批).
+    await assertDiscountsApproved(tx, dealId, lines);
     const where = and(eq(dealLines.orgId, ctx.actor.orgId), eq(dealLines.dealId, dealId));
     const before = await tx.db.select().from(dealLines).where(where);
     await tx.db.delete(dealLines).where(where);

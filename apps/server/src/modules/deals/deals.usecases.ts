@@ -1,6 +1,7 @@
 import type { TDeal, TDealCreate } from '@tierline/contracts';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
+import { assertDiscountsWithinCap } from '../approvals/discountGuard.usecases.ts';
 import { recordAudit } from '../../platform/audit/audit.writer.ts';
 import { isUniqueViolation } from '../../platform/dbErrors.ts';
 import { conflict, type FieldError, forbidden, notFound, staleVersion, unprocessable } from '../../platform/errors.ts';
@@ -168,6 +169,8 @@ export async function createDeal(ctx: Ctx, input: TDealCreate) {
       errors.push(...missing);
       if (errors.length)
         throw unprocessable(missing.length ? 'gate_not_met' : 'invalid_deal', errors.map((e) => e.message).join('; '), errors);
+      // A new deal has no approvals yet: its discounts must be within the tier's cap.
+      if (input.lines?.length) await assertDiscountsWithinCap(tx, input.customerId ?? null, input.lines);
       const now = ctx.clock.now();
       const id = newId();
       await tx.db.insert(deals).values({
