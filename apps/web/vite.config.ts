@@ -19,6 +19,8 @@ export default defineConfig({
         // Libraries in their own long-cached chunks, so a release of our pages re-downloads only our code.
         codeSplitting: {
           groups: [
+            // Charts are drawn on a few pages only: their own chunk, loaded with the first page that draws one.
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 3 },
             { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+)[\\/]/, priority: 2 },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
           ],

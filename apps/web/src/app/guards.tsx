@@ -1,3 +1,4 @@
+import type { TRole } from '@tierline/contracts';
 import { Flex, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
@@ -33,6 +34,17 @@ export function RequireSession() {
   if (session.isError) return <LoadError error={session.error} onRetry={session.refetch} />;
   if (!session.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   return <Outlet />;
+}
+
+/** Pages for some roles only (tier rules: admins and directors); the server enforces the same rule. */
+export function RequireRoles({ roles }: { roles: readonly TRole[] }) {
+  const user = useCurrentUser();
+  const { t } = useTranslation();
+  return roles.includes(user.role) ? (
+    <Outlet />
+  ) : (
+    <ForbiddenPage text={t('pages.forbiddenRoles', { roles: roles.map((role) => t(`roles.${role}`)).join(t('common.listSeparator')) })} />
+  );
 }
 
 /** The admin pages; the server enforces the same rule, this only spares others a page of errors. */

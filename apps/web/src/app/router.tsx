@@ -4,8 +4,9 @@ import { LoginPage } from '../modules/auth/pages/LoginPage.tsx';
 import { ResetPasswordPage } from '../modules/auth/pages/ResetPasswordPage.tsx';
 import { SetupPage } from '../modules/auth/pages/SetupPage.tsx';
 import { DashboardPage } from '../modules/dashboard/pages/DashboardPage.tsx';
+import { TIER_RULE_ROLES } from '../shared/roles.ts';
 import { NotFoundPage } from '../shared/StatusPages.tsx';
-import { RequireAdmin, RequireSession, SetupGate } from './guards.tsx';
+import { RequireAdmin, RequireRoles, RequireSession, SetupGate } from './guards.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { ComingSoonPage } from './layout/ComingSoonPage.tsx';
 import { MAIN_NAV } from './layout/navigation.tsx';
@@ -15,6 +16,12 @@ import { PublicLayout } from './layout/PublicLayout.tsx';
 const UsersPage = lazy(() => import('../modules/users/pages/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const TeamsPage = lazy(() => import('../modules/teams/pages/TeamsPage.tsx').then((m) => ({ default: m.TeamsPage })));
 const AuditLogPage = lazy(() => import('../modules/audit/pages/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })));
+const CustomersPage = lazy(() => import('../modules/customers/pages/CustomersPage.tsx').then((m) => ({ default: m.CustomersPage })));
+const CustomerPage = lazy(() => import('../modules/customers/pages/CustomerPage.tsx').then((m) => ({ default: m.CustomerPage })));
+const PoolPage = lazy(() => import('../modules/pool/pages/PoolPage.tsx').then((m) => ({ default: m.PoolPage })));
+const TierRulesPage = lazy(() => import('../modules/tiers/pages/TierRulesPage.tsx').then((m) => ({ default: m.TierRulesPage })));
+const DealsBoardPage = lazy(() => import('../modules/deals/pages/DealsBoardPage.tsx').then((m) => ({ default: m.DealsBoardPage })));
+const DealPage = lazy(() => import('../modules/deals/pages/DealPage.tsx').then((m) => ({ default: m.DealPage })));
 const ApiTokensPage = lazy(() => import('../modules/account/pages/ApiTokensPage.tsx').then((m) => ({ default: m.ApiTokensPage })));
 
 /** Modules on the roadmap: their nav links lead to a "coming soon" page until they are built. */
@@ -43,6 +50,26 @@ const routes: RouteObject[] = [
             children: [
               { index: true, element: <DashboardPage /> },
               ...comingSoonRoutes,
+              {
+                path: 'customers',
+                children: [
+                  { index: true, element: <CustomersPage /> },
+                  { path: 'pool', element: <PoolPage /> },
+                  {
+                    path: 'tier-rules',
+                    element: <RequireRoles roles={TIER_RULE_ROLES} />,
+                    children: [{ index: true, element: <TierRulesPage /> }],
+                  },
+                  { path: ':id', element: <CustomerPage /> },
+                ],
+              },
+              {
+                path: 'deals',
+                children: [
+                  { index: true, element: <DealsBoardPage /> },
+                  { path: ':id', element: <DealPage /> },
+                ],
+              },
               { path: 'account/tokens', element: <ApiTokensPage /> },
               {
                 path: 'admin',

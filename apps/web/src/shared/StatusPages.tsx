@@ -8,9 +8,9 @@ export function NotFoundPage() {
   return <Result status="404" title={t('pages.notFoundTitle')} subTitle={t('pages.notFoundText')} extra={<BackHome />} />;
 }
 
-export function ForbiddenPage() {
+export function ForbiddenPage({ text }: { text?: string }) {
   const { t } = useTranslation();
-  return <Result status="403" title={t('pages.forbiddenTitle')} subTitle={t('pages.forbiddenText')} extra={<BackHome />} />;
+  return <Result status="403" title={t('pages.forbiddenTitle')} subTitle={text ?? t('pages.forbiddenText')} extra={<BackHome />} />;
 }
 
 /** A query that failed as a whole (the first page of a list, a detail). */

@@ -113,5 +113,6 @@ export const api = {
   get: <T>(path: string, query?: RequestOptions['query'], signal?: AbortSignal) => apiRequest<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, { body }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, { body }),
-  delete: <T = void>(path: string) => apiRequest<T>('DELETE', path),
+  put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, { body }),
+  delete: <T = void>(path: string, query?: RequestOptions['query']) => apiRequest<T>('DELETE', path, { query }),
 };

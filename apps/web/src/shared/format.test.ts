@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAuditValue, levelName, shortId } from './format.ts';
+import { formatAuditValue, formatDate, formatMoney, levelName, shortId } from './format.ts';
 
 describe('shortId', () => {
   it('keeps the first 8 and last 4 characters of a UUID', () => {
@@ -34,5 +34,27 @@ describe('levelName', () => {
   it('uses the Chinese name for zh-CN and the English name otherwise', () => {
     expect(levelName(senior, 'zh-CN')).toBe('高级');
     expect(levelName(senior, 'en')).toBe('Senior');
+  });
+});
+
+describe('formatDate', () => {
+  it('reads a bare date as a calendar day, never shifted by the time zone', () => {
+    expect(formatDate('2025-03-01', 'en')).toBe('Mar 1, 2025');
+    expect(formatDate('2025-03-01', 'zh-CN')).toBe('2025年3月1日');
+  });
+  it('is empty for no date', () => {
+    expect(formatDate(null, 'en')).toBe('');
+  });
+});
+
+describe('formatMoney', () => {
+  it('formats in the currency, in full or compact', () => {
+    expect(formatMoney('1234.5', 'CNY', 'zh-CN')).toBe('¥1,234.50');
+    expect(formatMoney(500000, 'CNY', 'zh-CN', true)).toBe('¥50万');
+    expect(formatMoney(1500, 'USD', 'en', true)).toBe('$1.5K');
+  });
+  it('shows a dash for no amount, and the code for an unknown currency', () => {
+    expect(formatMoney(null, 'CNY', 'en')).toBe('—');
+    expect(formatMoney('10', 'XXXX', 'en')).toBe('10 XXXX');
   });
 });

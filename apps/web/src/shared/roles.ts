@@ -16,3 +16,12 @@ export const ROLE_COLORS: Record<TRole, string> = {
   rep: 'green',
   viewer: 'default',
 };
+
+/** May change business data (everyone but a viewer); the server checks again. */
+export const canWrite = (role: TRole): boolean => role !== 'viewer';
+
+/** Sets a customer's tier by hand. */
+export const canSetTier = (role: TRole): boolean => role === 'admin' || role === 'director' || role === 'manager';
+
+/** Shapes the tier rules and applies them to the organisation. */
+export const TIER_RULE_ROLES: readonly TRole[] = ['admin', 'director'];

@@ -1,3 +1,6 @@
+import { customersEn } from './en/customers.ts';
+import { dealsEn } from './en/deals.ts';
+import { tiersEn } from './en/tiers.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** English. Typed as Messages so a missing or extra key fails the build. */
@@ -36,10 +39,14 @@ export const en: Messages = {
     all: 'All',
     active: 'Active',
     inactive: 'Inactive',
+    back: 'Back',
+    listSeparator: ', ',
   },
   nav: {
     dashboard: 'Dashboard',
     customers: 'Customers',
+    pool: 'Pool',
+    tierRules: 'Tier rules',
     leads: 'Leads',
     deals: 'Deals',
     activities: 'Activities',
@@ -128,6 +135,12 @@ export const en: Messages = {
       csrf_failed: 'Your session has expired. Reload the page and try again',
       validation_failed: 'Please check the highlighted fields',
       too_many_requests: 'Too many requests. Please try again later',
+      already_claimed: 'Someone else has just claimed this customer',
+      not_in_pool: 'This customer is not in the pool',
+      not_owned: 'This customer is already in the pool',
+      customer_deleted: 'Restore the customer first',
+      same_stage: 'The deal is already in this stage',
+      external_id_taken: 'This external ID is already used',
     },
   },
   pages: {
@@ -135,6 +148,7 @@ export const en: Messages = {
     notFoundText: 'The page you are looking for does not exist.',
     forbiddenTitle: 'No access',
     forbiddenText: 'This page is for admins only.',
+    forbiddenRoles: 'This page is for these roles only: {{roles}}.',
     comingSoonTitle: '{{module}} is coming soon',
     comingSoonText: 'We are building this module. Stay tuned.',
   },
@@ -216,4 +230,7 @@ export const en: Messages = {
     createdTitle: 'Token created',
     createdWarning: 'Copy this token now. You will not be able to see it again.',
   },
+  ...customersEn,
+  ...tiersEn,
+  ...dealsEn,
 };

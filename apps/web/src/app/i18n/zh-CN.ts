@@ -2,6 +2,10 @@
  * Simplified Chinese, the default language. This file defines the key set:
  * en.ts must have exactly the same keys (checked by the compiler and by i18n.test.ts).
  */
+import { customersZh } from './zh-CN/customers.ts';
+import { dealsZh } from './zh-CN/deals.ts';
+import { tiersZh } from './zh-CN/tiers.ts';
+
 export const zhCN = {
   app: {
     name: 'Tierline',
@@ -37,10 +41,14 @@ export const zhCN = {
     all: '全部',
     active: '启用',
     inactive: '停用',
+    back: '返回',
+    listSeparator: '、',
   },
   nav: {
     dashboard: '工作台',
     customers: '客户',
+    pool: '公海',
+    tierRules: '分级规则',
     leads: '线索',
     deals: '商机',
     activities: '跟进',
@@ -129,6 +137,12 @@ export const zhCN = {
       csrf_failed: '会话已过期，请刷新页面后重试',
       validation_failed: '请检查标出的字段',
       too_many_requests: '请求过于频繁，请稍后再试',
+      already_claimed: '该客户刚被其他人领取',
+      not_in_pool: '该客户不在公海中',
+      not_owned: '该客户已在公海中',
+      customer_deleted: '请先恢复该客户',
+      same_stage: '商机已在该阶段',
+      external_id_taken: '该外部编号已被使用',
     },
   },
   pages: {
@@ -136,6 +150,7 @@ export const zhCN = {
     notFoundText: '您访问的页面不存在。',
     forbiddenTitle: '无权访问',
     forbiddenText: '此页面仅对管理员开放。',
+    forbiddenRoles: '此页面仅对以下角色开放：{{roles}}。',
     comingSoonTitle: '{{module}}模块即将推出',
     comingSoonText: '我们正在建设这一模块，敬请期待。',
   },
@@ -217,6 +232,9 @@ export const zhCN = {
     createdTitle: '令牌已创建',
     createdWarning: '请立即复制此令牌，关闭后将无法再次查看。',
   },
+  ...customersZh,
+  ...tiersZh,
+  ...dealsZh,
 } as const;
 
 /** The shape every language must have: same keys, any string values. */

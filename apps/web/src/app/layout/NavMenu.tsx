@@ -30,7 +30,7 @@ export function NavMenu({ onNavigate, theme = 'dark' }: NavMenuProps) {
     ),
   });
 
-  const items: MenuItem[] = MAIN_NAV.map(toItem);
+  const items: MenuItem[] = MAIN_NAV.filter((item) => !item.roles || item.roles.includes(user.role)).map(toItem);
   if (user.role === 'admin') {
     items.push({ key: ADMIN_GROUP_KEY, icon: ADMIN_GROUP_ICON, label: t('nav.admin'), children: ADMIN_NAV.map(toItem) });
   }

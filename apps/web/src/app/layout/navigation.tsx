@@ -1,9 +1,11 @@
 import {
   AimOutlined,
+  ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
   DashboardOutlined,
   FundOutlined,
+  InboxOutlined,
   ReadOutlined,
   ScheduleOutlined,
   SettingOutlined,
@@ -12,12 +14,16 @@ import {
   TrophyOutlined,
   UserOutlined,
 } from '@ant-design/icons';
+import type { TRole } from '@tierline/contracts';
 import type { ReactNode } from 'react';
+import { TIER_RULE_ROLES } from '../../shared/roles.ts';
 
 /** Keys of the nav.* messages; each module's label is t(`nav.${key}`). */
 export type NavKey =
   | 'dashboard'
   | 'customers'
+  | 'pool'
+  | 'tierRules'
   | 'leads'
   | 'deals'
   | 'activities'
@@ -34,14 +40,18 @@ export interface NavItem {
   icon: ReactNode;
   /** Not built yet: the route shows a "coming soon" page instead of a broken link. */
   comingSoon?: boolean;
+  /** Shown only to these roles (the server refuses the others anyway). */
+  roles?: readonly TRole[];
 }
 
 /** The modules everyone sees (the server still decides what data each person gets). */
 export const MAIN_NAV: NavItem[] = [
   { key: 'dashboard', path: '/', icon: <DashboardOutlined /> },
-  { key: 'customers', path: '/customers', icon: <ShopOutlined />, comingSoon: true },
+  { key: 'customers', path: '/customers', icon: <ShopOutlined /> },
+  { key: 'pool', path: '/customers/pool', icon: <InboxOutlined /> },
+  { key: 'tierRules', path: '/customers/tier-rules', icon: <ApartmentOutlined />, roles: TIER_RULE_ROLES },
   { key: 'leads', path: '/leads', icon: <AimOutlined />, comingSoon: true },
-  { key: 'deals', path: '/deals', icon: <FundOutlined />, comingSoon: true },
+  { key: 'deals', path: '/deals', icon: <FundOutlined /> },
   { key: 'activities', path: '/activities', icon: <ScheduleOutlined />, comingSoon: true },
   { key: 'performance', path: '/performance', icon: <TrophyOutlined />, comingSoon: true },
   { key: 'training', path: '/training', icon: <ReadOutlined />, comingSoon: true },

@@ -1,5 +1,5 @@
 import { Select } from 'antd';
-import { useState } from 'react';
+import { type CSSProperties, useState } from 'react';
 import { useDebouncedValue } from '../../../shared/useDebouncedValue.ts';
 import { useUserSearch, useUsersById } from '../users.api.ts';
 
@@ -9,13 +9,16 @@ interface UserSelectProps {
   value?: string | null;
   onChange?: (value: string | null) => void;
   placeholder?: string;
+  style?: CSSProperties;
+  /** Outside a Form.Item (a filter bar), the control's accessible name. */
+  ariaLabel?: string;
 }
 
 /**
  * Picks a user by typing part of a name or email; the server searches, so it works for orgs of
  * any size. A form control: use it inside Form.Item.
  */
-export function UserSelect({ id, value, onChange, placeholder }: UserSelectProps) {
+export function UserSelect({ id, value, onChange, placeholder, style, ariaLabel }: UserSelectProps) {
   const [typed, setTyped] = useState('');
   const q = useDebouncedValue(typed);
   const search = useUserSearch(q);
@@ -34,6 +37,8 @@ export function UserSelect({ id, value, onChange, placeholder }: UserSelectProps
       value={value ?? undefined}
       onChange={(id) => onChange?.(id ?? null)}
       placeholder={placeholder}
+      aria-label={ariaLabel}
+      style={style}
       loading={search.isFetching}
       options={[...options].map(([id, label]) => ({ value: id, label }))}
     />

@@ -1,0 +1,79 @@
+import type { TCustomer } from '@tierline/contracts';
+import { App, Button, Descriptions, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useShowError } from '../../../shared/errors.ts';
+import { formatDateTime } from '../../../shared/format.ts';
+import { canWrite } from '../../../shared/roles.ts';
+import { useCurrentUser } from '../../auth/auth.api.ts';
+import { useTeamOptions } from '../../teams/teams.api.ts';
+import { TierTag } from '../../tiers/components/TierTag.tsx';
+import { useUsersById } from '../../users/users.api.ts';
+import { STATUS_COLORS, useUpdateCustomer } from '../customers.api.ts';
+
+/** Every field of the customer; editing is in the header (it needs the whole form). */
+export function CustomerOverviewTab({ customer: c }: { customer: TCustomer }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const user = useCurrentUser();
+  const showError = useShowError();
+  const owner = useUsersById([c.ownerId]).get(c.ownerId ?? '');
+  const { byId: teams } = useTeamOptions();
+  const update = useUpdateCustomer();
+  const dash = <Typography.Text type="secondary">—</Typography.Text>;
+  const text = (value: string | null) => value || dash;
+
+  // Until activities exist, a contact is recorded here; it restarts the follow-up and pool clocks.
+  const recordContact = () =>
+    update.mutate(
+      { id: c.id, version: c.version, lastContactAt: new Date().toISOString() },
+      { onSuccess: () => void message.success(t('customers.contactRecorded')), onError: (error) => showError(error) },
+    );
+
+  return (
+    <Descriptions
+      bordered
+      size="small"
+      column={{ xs: 1, sm: 1, md: 2, xl: 3 }}
+      styles={{ label: { whiteSpace: 'nowrap' } }}
+      items={[
+        { key: 'tier', label: t('customers.tier'), children: <TierTag tierId={c.tierId} pinned={c.tierPinned} /> },
+        { key: 'owner', label: t('customers.owner'), children: c.ownerId ? (owner?.name ?? '…') : t('customers.inPool') },
+        { key: 'team', label: t('customers.team'), children: c.teamId ? (teams.get(c.teamId)?.name ?? '…') : dash },
+        {
+          key: 'status',
+          label: t('customers.status'),
+          children: <Tag color={STATUS_COLORS[c.status]}>{t(`customers.statuses.${c.status}`)}</Tag>,
+        },
+        { key: 'industry', label: t('customers.industry'), children: text(c.industry) },
+        { key: 'region', label: t('customers.region'), children: text(c.region) },
+        { key: 'source', label: t('customers.source'), children: text(c.source) },
+        { key: 'phone', label: t('customers.phone'), children: c.phone ? <a href={`tel:${c.phone}`}>{c.phone}</a> : dash },
+        { key: 'email', label: t('customers.email'), children: c.email ? <a href={`mailto:${c.email}`}>{c.email}</a> : dash },
+        { key: 'address', label: t('customers.address'), children: text(c.address), span: { xs: 1, md: 2, xl: 3 } },
+        {
+          key: 'tags',
+          label: t('customers.tags'),
+          span: { xs: 1, md: 2, xl: 3 },
+          children: c.tags.length ? c.tags.map((tag) => <Tag key={tag}>{tag}</Tag>) : dash,
+        },
+        {
+          key: 'lastContactAt',
+          label: t('customers.lastContactAt'),
+          children: (
+            <Space wrap>
+              {c.lastContactAt ? formatDateTime(c.lastContactAt, i18n.language) : t('customers.neverContacted')}
+              {canWrite(user.role) && c.deletedAt === null && (
+                <Button size="small" onClick={recordContact} loading={update.isPending}>
+                  {t('customers.recordContact')}
+                </Button>
+              )}
+            </Space>
+          ),
+        },
+        { key: 'externalId', label: t('customers.externalId'), children: text(c.externalId) },
+        { key: 'createdAt', label: t('customers.createdAt'), children: formatDateTime(c.createdAt, i18n.language) },
+        { key: 'updatedAt', label: t('customers.updatedAt'), children: formatDateTime(c.updatedAt, i18n.language) },
+      ]}
+    />
+  );
+}
