@@ -1,10 +1,21 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { accountTeamsRoutes } from './modules/accountTeams/accountTeams.routes.ts';
+import { analyticsRoutes } from './modules/analytics/analytics.routes.ts';
+import { approvalsRoutes } from './modules/approvals/approvals.routes.ts';
+import { assignmentRoutes } from './modules/assignment/assignment.routes.ts';
 import { apiTokensRoutes } from './modules/auth/apiTokens.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { setupRoutes } from './modules/auth/setup.routes.ts';
-import { accountTeamsRoutes } from './modules/accountTeams/accountTeams.routes.ts';
+import { contactsRoutes } from './modules/contacts/contacts.routes.ts';
+import { contractsRoutes } from './modules/contracts/contracts.routes.ts';
+import { paymentsRoutes } from './modules/contracts/payments.routes.ts';
 import { customersRoutes } from './modules/customers/customers.routes.ts';
+import { dealPartsRoutes } from './modules/deals/dealParts.routes.ts';
+import { dealsRoutes } from './modules/deals/deals.routes.ts';
+import { leadsRoutes } from './modules/leads/leads.routes.ts';
 import { levelsRoutes } from './modules/levels/levels.routes.ts';
+import { ordersRoutes } from './modules/orders/orders.routes.ts';
+import { pipelinesRoutes } from './modules/pipelines/pipelines.routes.ts';
 import { poolRoutes } from './modules/pool/pool.routes.ts';
 import { teamsRoutes } from './modules/teams/teams.routes.ts';
 import { tierPoliciesRoutes } from './modules/tiers/tierPolicies.routes.ts';
@@ -24,8 +35,19 @@ export const moduleRoutes: FastifyPluginAsync[] = [
   levelsRoutes,
   auditRoutes,
   customersRoutes,
+  contactsRoutes,
+  ordersRoutes,
+  pipelinesRoutes,
+  dealsRoutes,
+  dealPartsRoutes,
+  approvalsRoutes,
+  contractsRoutes,
+  paymentsRoutes,
+  analyticsRoutes,
   tierPoliciesRoutes,
   accountTeamsRoutes,
   poolRoutes,
   tiersRoutes,
+  leadsRoutes,
+  assignmentRoutes,
 ];

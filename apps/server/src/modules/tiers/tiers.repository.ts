@@ -110,7 +110,13 @@ export async function listTierChanges(db: DbOrTx, orgId: string, customerId: str
  * Sets a customer's tier and pin when it is still at `version`; undefined otherwise.
  * Written here rather than through the customers module because it is the tier module's own field.
  */
-export async function setCustomerTierRow(db: DbOrTx, orgId: string, id: string, version: number, change: { tierId: string; tierPinned: boolean; at: Date }) {
+export async function setCustomerTierRow(
+  db: DbOrTx,
+  orgId: string,
+  id: string,
+  version: number,
+  change: { tierId: string; tierPinned: boolean; at: Date },
+) {
   const [row] = await db
     .update(customers)
     .set({ tierId: change.tierId, tierPinned: change.tierPinned, updatedAt: change.at, version: sql`${customers.version} + 1` })
