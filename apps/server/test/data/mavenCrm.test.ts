@@ -30,13 +30,25 @@ describe.skipIf(!fs.existsSync(dir))('the Maven CRM data through the batch endpo
     }
     const repIds = new Map<string, string>();
     for (const [agent, manager] of agents) {
-      const res = await admin.post('/api/v1/users', { email: emailOf(agent), name: agent, role: 'rep', password: 'Maven-Pass-123', teamId: teamIds.get(manager) });
+      const res = await admin.post('/api/v1/users', {
+        email: emailOf(agent),
+        name: agent,
+        role: 'rep',
+        password: 'Maven-Pass-123',
+        teamId: teamIds.get(manager),
+      });
       expect(res.statusCode, res.body).toBe(201);
       repIds.set(agent, res.json().id);
     }
     const accounts = csv('accounts.csv');
     const created = await admin.post('/api/v1/customers/batch', {
-      records: accounts.map(([account, sector, , , , office]) => ({ name: account, externalId: account, industry: sector, region: office, ownerId: null })),
+      records: accounts.map(([account, sector, , , , office]) => ({
+        name: account,
+        externalId: account,
+        industry: sector,
+        region: office,
+        ownerId: null,
+      })),
     });
     expect(created.json().created).toBe(85);
 
@@ -84,12 +96,25 @@ describe.skipIf(!fs.existsSync(dir))('the Maven CRM data through the batch endpo
     for (const groupBy of ['rep', 'team', 'region'] as const) {
       const res = await admin.get(`/api/v1/analytics/rep-performance?from=${FROM}&to=${TO}&groupBy=${groupBy}`);
       expect(res.statusCode, res.body).toBe(200);
-      const rows = res.json().data as { key: string; wonCount: number; wonAmount: string; lostCount: number; openCount: number; winRate: number | null }[];
+      const rows = res.json().data as {
+        key: string;
+        wonCount: number;
+        wonAmount: string;
+        lostCount: number;
+        openCount: number;
+        winRate: number | null;
+      }[];
       const want = expected[groupBy];
       expect(rows.length).toBe([...want.values()].filter((r) => r.won + r.lost + r.open > 0).length);
       for (const row of rows) {
         const w = want.get(row.key)!;
-        expect({ key: row.key, won: row.wonCount, wonAmount: Number(row.wonAmount), lost: row.lostCount, open: row.openCount }).toEqual({ key: row.key, won: w.won, wonAmount: w.wonAmount, lost: w.lost, open: w.open });
+        expect({ key: row.key, won: row.wonCount, wonAmount: Number(row.wonAmount), lost: row.lostCount, open: row.openCount }).toEqual({
+          key: row.key,
+          won: w.won,
+          wonAmount: w.wonAmount,
+          lost: w.lost,
+          open: w.open,
+        });
         expect(row.winRate).toBeCloseTo(w.won / (w.won + w.lost), 12);
       }
     }

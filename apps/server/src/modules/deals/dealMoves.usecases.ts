@@ -1,8 +1,8 @@
 import { recordAudit } from '../../platform/audit/audit.writer.ts';
 import { conflict, staleVersion, unprocessable } from '../../platform/errors.ts';
-import { discountApprovalProblems } from '../approvals/discountGuard.usecases.ts';
 import { newId } from '../../platform/ids.ts';
 import { type Ctx, inTransaction } from '../../platform/requestContext.ts';
+import { discountApprovalProblems } from '../approvals/discountGuard.usecases.ts';
 import { findStage } from '../pipelines/pipelines.repository.ts';
 import { forecastAfterMove, missingForGate } from './dealGates.rules.ts';
 import { writableDeals } from './deals.access.ts';

@@ -1,10 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { assertDiscountsApproved } from '../approvals/discountGuard.usecases.ts';
 import { recordAudit } from '../../platform/audit/audit.writer.ts';
 import { isForeignKeyViolation } from '../../platform/dbErrors.ts';
 import { notFound, staleVersion, unprocessable } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { type Ctx, inTransaction } from '../../platform/requestContext.ts';
+import { assertDiscountsApproved } from '../approvals/discountGuard.usecases.ts';
 import { dealContacts, dealLines, dealMilestones, dealTasks } from './deals.table.ts';
 import { checkDealContacts, getWritableDeal } from './deals.usecases.ts';
 

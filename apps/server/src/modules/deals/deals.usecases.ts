@@ -1,13 +1,13 @@
 import type { TDeal, TDealCreate } from '@tierline/contracts';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { assertDiscountsWithinCap } from '../approvals/discountGuard.usecases.ts';
 import { recordAudit } from '../../platform/audit/audit.writer.ts';
 import { isUniqueViolation } from '../../platform/dbErrors.ts';
 import { conflict, type FieldError, forbidden, notFound, staleVersion, unprocessable } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { decodeCursor, parseSort, toPage } from '../../platform/pagination.ts';
 import { type Ctx, inTransaction } from '../../platform/requestContext.ts';
+import { assertDiscountsWithinCap } from '../approvals/discountGuard.usecases.ts';
 import { contacts } from '../customers/customers.table.ts';
 import { checkOwners, getVisibleCustomer } from '../customers/customers.usecases.ts';
 import { stagesOf } from '../pipelines/pipelines.repository.ts';
