@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { customers } from '../src/modules/customers/customers.table.ts';
-import { orderLines, orders } from '../src/modules/orders/orders.table.ts';
-import { newId } from '../src/platform/ids.ts';
 import type { Caller, TestApp } from './testApp.ts';
 
 /**
@@ -73,8 +71,8 @@ export function readOnlineRetailLines(days: number): RetailLine[] {
 }
 
 /**
- * Customers through `POST /api/v1/customers/batch` (1,000 a call, as an integrator would), orders and their lines
- * straight into the tables with multi-row inserts (there is no orders endpoint yet). Returns externalId → customer id.
+ * Loads the lines as an integrator would: customers through `POST /api/v1/customers/batch`, then orders with
+ * their lines through `POST /api/v1/orders/batch` (rows with the same invoice form one order). Returns externalId → customer id.
  */
 export async function loadOnlineRetail(t: TestApp, admin: Caller, orgId: string, lines: RetailLine[]): Promise<Map<string, string>> {
   const externalIds = [...new Set(lines.map((l) => l.customer))].sort();
@@ -86,40 +84,18 @@ export async function loadOnlineRetail(t: TestApp, admin: Caller, orgId: string,
   const rows = await t.db.select({ id: customers.id, externalId: customers.externalId }).from(customers).where(eq(customers.orgId, orgId));
   const ids = new Map(rows.map((c) => [c.externalId as string, c.id]));
 
-  const earliest = new Map<string, RetailLine>();
-  for (const l of lines) if (!earliest.has(l.invoice) || l.at < (earliest.get(l.invoice) as RetailLine).at) earliest.set(l.invoice, l);
-  const orderIds = new Map<string, string>();
-  const now = t.clock.now();
-  const orderRows = [...earliest.values()].map((l) => {
-    orderIds.set(l.invoice, newId());
-    return {
-      orgId,
-      id: orderIds.get(l.invoice) as string,
-      externalId: l.invoice,
-      customerId: ids.get(l.customer) as string,
-      orderedAt: l.at,
-      amount: '0',
-      createdAt: now,
-    };
-  });
-  for (let i = 0; i < orderRows.length; i += 1000) await t.db.insert(orders).values(orderRows.slice(i, i + 1000));
-  const lineNo = new Map<string, number>();
-  const lineRows = lines.map((l) => {
-    const no = (lineNo.get(l.invoice) ?? 0) + 1;
-    lineNo.set(l.invoice, no);
-    return {
-      orgId,
-      orderId: orderIds.get(l.invoice) as string,
-      lineNo: no,
-      productCode: l.stockCode,
-      productName: l.description,
-      quantity: l.quantity,
-      unitPrice: l.unitPrice,
-    };
-  });
-  for (let i = 0; i < lineRows.length; i += 1000) await t.db.insert(orderLines).values(lineRows.slice(i, i + 1000));
-  await t.db.execute(sql`update orders o set amount = s.total
-    from (select order_id, round(sum(quantity * unit_price), 2) as total from order_lines where org_id = ${orgId} group by order_id) s
-    where o.org_id = ${orgId} and o.id = s.order_id`);
+  const invoices = new Map<string, RetailLine[]>();
+  for (const l of lines) invoices.set(l.invoice, [...(invoices.get(l.invoice) ?? []), l]);
+  const records = [...invoices.entries()].map(([invoice, ls]) => ({
+    externalId: invoice,
+    customerExternalId: ls[0].customer,
+    orderedAt: new Date(Math.min(...ls.map((l) => l.at.getTime()))).toISOString(),
+    lines: ls.map((l) => ({ productCode: l.stockCode, productName: l.description, quantity: l.quantity, unitPrice: l.unitPrice })),
+  }));
+  // 200 orders a call keeps each body well under the 1 MB request limit.
+  for (let i = 0; i < records.length; i += 200) {
+    const res = await admin.post('/api/v1/orders/batch', { records: records.slice(i, i + 200) });
+    if (res.statusCode !== 200) throw new Error(`order batch refused: ${res.body.slice(0, 500)}`);
+  }
   return ids;
 }

@@ -6,7 +6,7 @@ import { customers } from '../customers/customers.table.ts';
 
 /**
  * Real purchase history: the first 60 trading days of the UCI Online Retail order lines, loaded as test/onlineRetail.ts
- * describes (customers through the batch endpoint). After each recompute through the API, every customer's tier must
+ * describes (customers and orders through the batch endpoints). After each recompute through the API, every customer's tier must
  * equal an independent computation written here in plain TypeScript from the CSV lines: it shares no code with the
  * tier rules or their SQL, only the spec (issue 3, item 4) and the RFM formula of docs/decisions/0010-rfm-score.md.
  */
