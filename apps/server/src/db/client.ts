@@ -74,6 +74,11 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
 
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection can die (server restart, admin termination). The pool drops it and opens
+  // another on demand; without a listener the 'error' event would crash the process.
+  pool.on('error', (err) => {
+    process.emitWarning(`PostgreSQL connection lost while idle: ${err.message}`);
+  });
   // Fail fast with a clear message when the server is unreachable.
   await pool.query('select 1');
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
