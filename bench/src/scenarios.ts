@@ -1,0 +1,264 @@
+/**
+ * What is measured. Each variant is one HTTP request and, beside it, the app's own use case that the route calls
+ * (the same function with the same parsed input), so the runner can capture the SQL it issues and time that alone.
+ */
+import { ZCustomerListQuery, ZOrderListQuery, ZTierPreviewRequest, ZTierRecomputeRequest } from '@tierline/contracts';
+import { customerView, getVisibleCustomer, listCustomers } from '../../apps/server/src/modules/customers/customers.usecases.ts';
+import { listOrders } from '../../apps/server/src/modules/orders/orders.usecases.ts';
+import { purchaseSummary } from '../../apps/server/src/modules/orders/purchaseSummary.usecases.ts';
+import { previewTierRules, recomputeTiers } from '../../apps/server/src/modules/tiers/tierRecompute.usecases.ts';
+import type { Ctx } from '../../apps/server/src/platform/requestContext.ts';
+import type { HttpRequest } from './http.ts';
+import { AS_OF } from './scales.ts';
+
+export type ActorName = 'rep' | 'manager' | 'director';
+
+export type Fixtures = {
+  orgId: string;
+  tierIds: Record<string, string>;
+  users: Record<ActorName, { id: string; email: string; teamId: string | null }>;
+  /** Another rep of the manager's team (a filter a manager uses). */
+  teamRepId: string;
+  region: string;
+  industry: string;
+  tag: string;
+  /** Customers spread over the whole table, for record pages (visible to the director). */
+  sampleCustomerIds: string[];
+  /** The customers with the most orders: the heaviest purchase summaries. */
+  topCustomerIds: string[];
+  search: { cjk2: string; cjk4: string; latin: string; common: string };
+  /** The director's second page of customers by name (filled in over HTTP before the scenarios run). */
+  page2Cursor?: string;
+};
+
+export type Variant = {
+  label: string;
+  request: HttpRequest;
+  /** What the route handler runs for this request. */
+  run: (ctx: Ctx) => Promise<unknown>;
+};
+
+export type Scenario = {
+  name: string;
+  what: string;
+  actor: ActorName;
+  /** latency: warm-up then N requests on one connection; throughput: many connections for a duration; oneshot: timed one by one. */
+  kind: 'latency' | 'throughput' | 'oneshot';
+  connections?: number;
+  /** Budget this scenario is checked against (issue 10), if any. */
+  budget?: { p95Ms?: number; reqPerSec?: number; totalMs?: number };
+  /** A route that is not there yet: reported as not available. */
+  requires?: string;
+  variants: (fx: Fixtures) => Variant[];
+};
+
+const qs = (q: Record<string, string | number | undefined>) =>
+  Object.entries(q)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+    .join('&');
+
+const asOf = AS_OF.toISOString();
+/** A month before AS_OF: a recompute there moves customers, and one at AS_OF moves them back. */
+export const EARLIER_AS_OF = new Date(AS_OF.getTime() - 30 * 86_400_000).toISOString();
+
+function customerList(label: string, q: Record<string, string | number | undefined>): Variant {
+  const query = { limit: 50, ...q };
+  return {
+    label,
+    request: { method: 'GET', path: `/api/v1/customers?${qs(query)}` },
+    run: (ctx) => listCustomers(ctx, ZCustomerListQuery.parse(query)),
+  };
+}
+
+function orderList(label: string, q: Record<string, string | number | undefined>): Variant {
+  const query = { limit: 50, ...q };
+  return {
+    label,
+    request: { method: 'GET', path: `/api/v1/orders?${qs(query)}` },
+    run: (ctx) => listOrders(ctx, ZOrderListQuery.parse(query)),
+  };
+}
+
+const customerGet = (id: string): Variant => ({
+  label: id,
+  request: { method: 'GET', path: `/api/v1/customers/${id}` },
+  run: async (ctx) => customerView(await getVisibleCustomer(ctx, id)),
+});
+
+export const recomputeRequest = (at: string, label: string): Variant => ({
+  label,
+  request: { method: 'POST', path: '/api/v1/tiers/recompute', body: { asOf: at } },
+  run: (ctx) => recomputeTiers(ctx, ZTierRecomputeRequest.parse({ asOf: at })),
+});
+
+export const SCENARIOS: Scenario[] = [
+  {
+    name: 'list-rep',
+    what: 'customer list, 50 a page, as a rep (own customers, account teams and the pool), four filter/sort combinations',
+    actor: 'rep',
+    kind: 'latency',
+    budget: { p95Ms: 20 },
+    variants: (fx) => [
+      customerList('by name', { sort: 'name' }),
+      customerList('by last contact', { sort: '-lastContactAt' }),
+      customerList('active, newest', { status: 'active', sort: '-createdAt' }),
+      customerList('VIP by name', { tierId: fx.tierIds.vip, sort: 'name' }),
+    ],
+  },
+  {
+    name: 'list-manager',
+    what: 'customer list as a team manager (their teams), four filter/sort combinations',
+    actor: 'manager',
+    kind: 'latency',
+    budget: { p95Ms: 20 },
+    variants: (fx) => [
+      customerList('by name', { sort: 'name' }),
+      customerList('team, by last contact', { teamId: fx.users.manager.teamId ?? undefined, sort: '-lastContactAt' }),
+      customerList('KA by name', { tierId: fx.tierIds.ka, sort: 'name' }),
+      customerList('one rep', { ownerId: fx.teamRepId, sort: 'name' }),
+    ],
+  },
+  {
+    name: 'list-director',
+    what: 'customer list as a director (whole organisation): by name, region+industry, tier+status, tag, and page 2',
+    actor: 'director',
+    kind: 'latency',
+    budget: { p95Ms: 20 },
+    variants: (fx) => [
+      customerList('by name', { sort: 'name' }),
+      customerList('region+industry, by last contact', { region: fx.region, industry: fx.industry, sort: '-lastContactAt' }),
+      customerList('VIP active by name', { tierId: fx.tierIds.vip, status: 'active', sort: 'name' }),
+      customerList('tag, newest', { tag: fx.tag, sort: '-createdAt' }),
+      customerList('page 2 by name', { sort: 'name', cursor: fx.page2Cursor }),
+    ],
+  },
+  {
+    name: 'search-director',
+    what: 'name search (ILIKE %q% on the pg_trgm index) as a director: 2 and 4 CJK characters, a Latin brand, a very common word',
+    actor: 'director',
+    kind: 'latency',
+    budget: { p95Ms: 20 },
+    variants: (fx) => [
+      customerList(`q=${fx.search.cjk2}`, { q: fx.search.cjk2 }),
+      customerList(`q=${fx.search.cjk4}`, { q: fx.search.cjk4 }),
+      customerList(`q=${fx.search.latin}`, { q: fx.search.latin }),
+      customerList(`q=${fx.search.common}`, { q: fx.search.common }),
+    ],
+  },
+  {
+    name: 'search-rep',
+    what: 'name search as a rep (search within their scope)',
+    actor: 'rep',
+    kind: 'latency',
+    budget: { p95Ms: 20 },
+    variants: (fx) => [
+      customerList(`q=${fx.search.cjk2}`, { q: fx.search.cjk2 }),
+      customerList(`q=${fx.search.common}`, { q: fx.search.common }),
+    ],
+  },
+  {
+    name: 'customer-get',
+    what: 'customer record page: GET /customers/{id} over 100 customers, as a director',
+    actor: 'director',
+    kind: 'latency',
+    budget: { p95Ms: 10 },
+    variants: (fx) => fx.sampleCustomerIds.map(customerGet),
+  },
+  {
+    name: 'purchase-summary',
+    what: 'GET /customers/{id}/purchase-summary?asOf= over the same customers plus the 5 biggest buyers, as a director',
+    actor: 'director',
+    kind: 'latency',
+    variants: (fx) =>
+      [...fx.topCustomerIds.slice(0, 5), ...fx.sampleCustomerIds].map((id) => ({
+        label: id,
+        request: { method: 'GET', path: `/api/v1/customers/${id}/purchase-summary?asOf=${encodeURIComponent(asOf)}` },
+        run: (ctx: Ctx) => purchaseSummary(ctx, id, new Date(asOf)),
+      })),
+  },
+  {
+    name: 'orders-director',
+    what: 'orders list, newest first, as a director: all, one big customer, the last 30 days',
+    actor: 'director',
+    kind: 'latency',
+    budget: { p95Ms: 20 },
+    variants: (fx) => [
+      orderList('all', {}),
+      orderList('one customer', { customerId: fx.topCustomerIds[0] }),
+      orderList('last 30 days', { from: EARLIER_AS_OF, to: asOf }),
+    ],
+  },
+  {
+    name: 'orders-rep',
+    what: 'orders list, newest first, as a rep (orders of the customers they may see)',
+    actor: 'rep',
+    kind: 'latency',
+    budget: { p95Ms: 20 },
+    variants: () => [orderList('all', {})],
+  },
+  {
+    name: 'customer-page-32c',
+    what: 'throughput of GET /customers/{id} at 32 connections',
+    actor: 'director',
+    kind: 'throughput',
+    connections: 32,
+    budget: { reqPerSec: 3000 },
+    variants: (fx) => fx.sampleCustomerIds.map(customerGet),
+  },
+  {
+    name: 'list-10c',
+    what: 'throughput of a 50-customer list page (director, by name) at 10 connections',
+    actor: 'director',
+    kind: 'throughput',
+    connections: 10,
+    budget: { reqPerSec: 2400 },
+    variants: () => [customerList('by name', { sort: 'name' })],
+  },
+  {
+    name: 'tier-preview',
+    what: 'POST /tier-rules/preview as of AS_OF: current rules (monetary, 365 days, top 5 % / 20 %) and proposed RFM rules',
+    actor: 'director',
+    kind: 'oneshot',
+    requires: '/api/v1/tier-rules/preview',
+    variants: (fx) => {
+      const current = { asOf };
+      const rfm = {
+        asOf,
+        rules: {
+          metric: 'rfm' as const,
+          windowDays: 730,
+          cutoffs: [
+            { tierId: fx.tierIds.ka, kind: 'top_percent' as const, value: 5 },
+            { tierId: fx.tierIds.vip, kind: 'top_percent' as const, value: 25 },
+          ],
+        },
+      };
+      return [
+        {
+          label: 'current rules',
+          request: { method: 'POST', path: '/api/v1/tier-rules/preview', body: current },
+          run: (ctx) => previewTierRules(ctx, ZTierPreviewRequest.parse(current)),
+        },
+        {
+          label: 'RFM rules',
+          request: { method: 'POST', path: '/api/v1/tier-rules/preview', body: rfm },
+          run: (ctx) => previewTierRules(ctx, ZTierPreviewRequest.parse(rfm)),
+        },
+      ];
+    },
+  },
+  {
+    name: 'tier-recompute',
+    what: 'POST /tiers/recompute: as of a month earlier (customers move), back at AS_OF (they move back), twice, then AS_OF again (nothing moves)',
+    actor: 'director',
+    kind: 'oneshot',
+    requires: '/api/v1/tiers/recompute',
+    budget: { totalMs: 5000 },
+    variants: () => [
+      recomputeRequest(EARLIER_AS_OF, 'a month earlier'),
+      recomputeRequest(asOf, 'back at AS_OF'),
+      recomputeRequest(asOf, 'AS_OF again, nothing moves'),
+    ],
+  },
+];
