@@ -39,7 +39,7 @@ export async function repPerformance(ctx: Ctx, q: { from: string; to: string; pi
     where ${visibleDeals(ctx.actor)} and deals.deleted_at is null
       ${q.pipelineId ? sql`and deals.pipeline_id = ${q.pipelineId}` : sql``}
       and (${won} or ${lost} or ${openAtTo})
-    group by ${key}${q.groupBy === 'region' ? sql`` : sql``}
+    group by ${key}
     order by 4 desc, 1`);
   return rowsOf(result).map((r) => {
     const wonCount = Number(r.won_count);

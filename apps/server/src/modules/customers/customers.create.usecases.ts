@@ -1,6 +1,6 @@
 import type { TCustomerCreate } from '@tierline/contracts';
 import type { Tx } from '../../db/client.ts';
-import { recordAudit } from '../../platform/audit/audit.writer.ts';
+import { recordAudit, recordAuditMany } from '../../platform/audit/audit.writer.ts';
 import { type FieldError, forbidden, unprocessable } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Ctx } from '../../platform/requestContext.ts';
@@ -83,8 +83,12 @@ export async function createCustomers(ctx: Ctx, records: TCustomerCreate[], opti
           })),
         );
       }
-      for (const c of inserted)
-        await recordAudit(tx, ctx, { action: 'create', entity: 'customer', entityId: c.id, before: null, after: customerView(c) });
+      // One multi-row insert for the batch's audit entries, not one round trip per customer.
+      await recordAuditMany(
+        tx,
+        ctx,
+        inserted.map((c) => ({ action: 'create' as const, entity: 'customer', entityId: c.id, before: null, after: customerView(c) })),
+      );
       const updated = [];
       for (const u of toUpdate)
         updated.push(

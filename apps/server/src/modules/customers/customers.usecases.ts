@@ -7,7 +7,6 @@ import { isUniqueViolation } from '../../platform/dbErrors.ts';
 import { conflict, type FieldError, forbidden, notFound, staleVersion, unprocessable } from '../../platform/errors.ts';
 import { decodeCursor, parseSort, toPage } from '../../platform/pagination.ts';
 import { type Ctx, inTransaction } from '../../platform/requestContext.ts';
-import { findTier } from '../tiers/tiers.repository.ts';
 import { users } from '../users/users.table.ts';
 import { visibleCustomers, writableCustomers } from './customers.access.ts';
 import * as repo from './customers.repository.ts';
@@ -200,9 +199,4 @@ export async function setCustomerDeleted(ctx: Ctx, id: string, version: number, 
     });
     return after;
   });
-}
-
-export async function checkTier(db: DbOrTx, orgId: string, tierId: string | undefined, path: string): Promise<FieldError[]> {
-  if (!tierId || (await findTier(db, orgId, tierId))) return [];
-  return [{ path, message: 'no such tier' }];
 }
