@@ -22,6 +22,14 @@ const PoolPage = lazy(() => import('../modules/pool/pages/PoolPage.tsx').then((m
 const TierRulesPage = lazy(() => import('../modules/tiers/pages/TierRulesPage.tsx').then((m) => ({ default: m.TierRulesPage })));
 const DealsBoardPage = lazy(() => import('../modules/deals/pages/DealsBoardPage.tsx').then((m) => ({ default: m.DealsBoardPage })));
 const DealPage = lazy(() => import('../modules/deals/pages/DealPage.tsx').then((m) => ({ default: m.DealPage })));
+const LeadsPage = lazy(() => import('../modules/leads/pages/LeadsPage.tsx').then((m) => ({ default: m.LeadsPage })));
+const LeadPage = lazy(() => import('../modules/leads/pages/LeadPage.tsx').then((m) => ({ default: m.LeadPage })));
+const ContractsPage = lazy(() => import('../modules/contracts/pages/ContractsPage.tsx').then((m) => ({ default: m.ContractsPage })));
+const ContractPage = lazy(() => import('../modules/contracts/pages/ContractPage.tsx').then((m) => ({ default: m.ContractPage })));
+const ApprovalsPage = lazy(() => import('../modules/approvals/pages/ApprovalsPage.tsx').then((m) => ({ default: m.ApprovalsPage })));
+const AssignmentRulesPage = lazy(() =>
+  import('../modules/assignment/pages/AssignmentRulesPage.tsx').then((m) => ({ default: m.AssignmentRulesPage })),
+);
 const ApiTokensPage = lazy(() => import('../modules/account/pages/ApiTokensPage.tsx').then((m) => ({ default: m.ApiTokensPage })));
 
 /** Modules on the roadmap: their nav links lead to a "coming soon" page until they are built. */
@@ -70,6 +78,21 @@ const routes: RouteObject[] = [
                   { path: ':id', element: <DealPage /> },
                 ],
               },
+              {
+                path: 'leads',
+                children: [
+                  { index: true, element: <LeadsPage /> },
+                  { path: ':id', element: <LeadPage /> },
+                ],
+              },
+              {
+                path: 'contracts',
+                children: [
+                  { index: true, element: <ContractsPage /> },
+                  { path: ':id', element: <ContractPage /> },
+                ],
+              },
+              { path: 'approvals', element: <ApprovalsPage /> },
               { path: 'account/tokens', element: <ApiTokensPage /> },
               {
                 path: 'admin',
@@ -78,6 +101,7 @@ const routes: RouteObject[] = [
                   { path: 'users', element: <UsersPage /> },
                   { path: 'teams', element: <TeamsPage /> },
                   { path: 'audit-log', element: <AuditLogPage /> },
+                  { path: 'assignment-rules', element: <AssignmentRulesPage /> },
                   { path: '*', element: <NotFoundPage /> },
                 ],
               },

@@ -1,5 +1,8 @@
+import { assignmentEn } from './en/assignment.ts';
+import { contractsEn } from './en/contracts.ts';
 import { customersEn } from './en/customers.ts';
 import { dealsEn } from './en/deals.ts';
+import { leadsEn } from './en/leads.ts';
 import { tiersEn } from './en/tiers.ts';
 import type { Messages } from './zh-CN.ts';
 
@@ -49,6 +52,8 @@ export const en: Messages = {
     tierRules: 'Tier rules',
     leads: 'Leads',
     deals: 'Deals',
+    contracts: 'Contracts',
+    approvals: 'Approvals',
     activities: 'Activities',
     performance: 'Performance',
     training: 'Training',
@@ -57,6 +62,7 @@ export const en: Messages = {
     users: 'Users',
     teams: 'Teams',
     auditLog: 'Audit log',
+    assignmentRules: 'Assignment rules',
     openMenu: 'Open navigation menu',
   },
   roles: {
@@ -233,4 +239,7 @@ export const en: Messages = {
   ...customersEn,
   ...tiersEn,
   ...dealsEn,
+  ...leadsEn,
+  ...contractsEn,
+  ...assignmentEn,
 };

@@ -2,8 +2,12 @@
  * Simplified Chinese, the default language. This file defines the key set:
  * en.ts must have exactly the same keys (checked by the compiler and by i18n.test.ts).
  */
+
+import { assignmentZh } from './zh-CN/assignment.ts';
+import { contractsZh } from './zh-CN/contracts.ts';
 import { customersZh } from './zh-CN/customers.ts';
 import { dealsZh } from './zh-CN/deals.ts';
+import { leadsZh } from './zh-CN/leads.ts';
 import { tiersZh } from './zh-CN/tiers.ts';
 
 export const zhCN = {
@@ -51,6 +55,8 @@ export const zhCN = {
     tierRules: '分级规则',
     leads: '线索',
     deals: '商机',
+    contracts: '合同回款',
+    approvals: '审批',
     activities: '跟进',
     performance: '绩效',
     training: '培训',
@@ -59,6 +65,7 @@ export const zhCN = {
     users: '用户',
     teams: '团队',
     auditLog: '审计日志',
+    assignmentRules: '分配规则',
     openMenu: '打开导航菜单',
   },
   roles: {
@@ -235,6 +242,9 @@ export const zhCN = {
   ...customersZh,
   ...tiersZh,
   ...dealsZh,
+  ...leadsZh,
+  ...contractsZh,
+  ...assignmentZh,
 } as const;
 
 /** The shape every language must have: same keys, any string values. */

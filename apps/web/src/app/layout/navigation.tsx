@@ -3,9 +3,12 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  CheckSquareOutlined,
   DashboardOutlined,
+  FileDoneOutlined,
   FundOutlined,
   InboxOutlined,
+  NodeIndexOutlined,
   ReadOutlined,
   ScheduleOutlined,
   SettingOutlined,
@@ -26,13 +29,16 @@ export type NavKey =
   | 'tierRules'
   | 'leads'
   | 'deals'
+  | 'contracts'
+  | 'approvals'
   | 'activities'
   | 'performance'
   | 'training'
   | 'analytics'
   | 'users'
   | 'teams'
-  | 'auditLog';
+  | 'auditLog'
+  | 'assignmentRules';
 
 export interface NavItem {
   key: NavKey;
@@ -50,8 +56,10 @@ export const MAIN_NAV: NavItem[] = [
   { key: 'customers', path: '/customers', icon: <ShopOutlined /> },
   { key: 'pool', path: '/customers/pool', icon: <InboxOutlined /> },
   { key: 'tierRules', path: '/customers/tier-rules', icon: <ApartmentOutlined />, roles: TIER_RULE_ROLES },
-  { key: 'leads', path: '/leads', icon: <AimOutlined />, comingSoon: true },
+  { key: 'leads', path: '/leads', icon: <AimOutlined /> },
   { key: 'deals', path: '/deals', icon: <FundOutlined /> },
+  { key: 'contracts', path: '/contracts', icon: <FileDoneOutlined /> },
+  { key: 'approvals', path: '/approvals', icon: <CheckSquareOutlined /> },
   { key: 'activities', path: '/activities', icon: <ScheduleOutlined />, comingSoon: true },
   { key: 'performance', path: '/performance', icon: <TrophyOutlined />, comingSoon: true },
   { key: 'training', path: '/training', icon: <ReadOutlined />, comingSoon: true },
@@ -62,6 +70,7 @@ export const MAIN_NAV: NavItem[] = [
 export const ADMIN_NAV: NavItem[] = [
   { key: 'users', path: '/admin/users', icon: <UserOutlined /> },
   { key: 'teams', path: '/admin/teams', icon: <TeamOutlined /> },
+  { key: 'assignmentRules', path: '/admin/assignment-rules', icon: <NodeIndexOutlined /> },
   { key: 'auditLog', path: '/admin/audit-log', icon: <AuditOutlined /> },
 ];
 
