@@ -38,6 +38,8 @@ const ZConfig = z
     TRUST_PROXY: booleanFlag,
     /** Minutes between runs of the public-pool sweep (warnings and reclaims); 0 turns it off. */
     TIERLINE_POOL_SWEEP_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
+    /** Milliseconds an idle job worker waits before looking for due jobs again. */
+    TIERLINE_JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   })
   .refine((c) => !c.TIERLINE_ADMIN_EMAIL === !c.TIERLINE_ADMIN_PASSWORD, {
     path: ['TIERLINE_ADMIN_PASSWORD'],
@@ -55,6 +57,7 @@ export type Config = {
   webDist: string;
   trustProxy: boolean;
   poolSweepMinutes: number;
+  jobPollMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -80,5 +83,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(c.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     trustProxy: c.TRUST_PROXY,
     poolSweepMinutes: c.TIERLINE_POOL_SWEEP_MINUTES,
+    jobPollMs: c.TIERLINE_JOB_POLL_MS,
   };
 }

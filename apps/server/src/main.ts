@@ -3,10 +3,10 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DataDirInUseError } from './db/dataDirLock.ts';
 import { openDatabase } from './db/open.ts';
+import { jobHandlers, jobSchedules } from './jobs.ts';
 import { bootstrapAdmin } from './modules/auth/setup.usecases.ts';
-import { poolSweepTask } from './modules/pool/pool.tasks.ts';
 import { systemClock } from './platform/clock.ts';
-import { createScheduler } from './platform/scheduler.ts';
+import { createJobRunner } from './platform/jobs/jobs.runner.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -31,13 +31,16 @@ async function main() {
     settings: { allowSignup: config.allowSignup, trustProxy: config.trustProxy, webDist: config.webDist },
   });
   await app.listen({ port: config.port, host: config.host });
-  // Periodic jobs start once the server serves, and only here: tests build the app without them.
-  const scheduler = createScheduler({
+  // The job worker starts once the server serves, and only here: tests build the app without it.
+  const jobRunner = createJobRunner({
     db: database.db,
+    clock: systemClock,
+    handlers: jobHandlers,
+    schedules: jobSchedules(config),
     logger,
-    tasks: config.poolSweepMinutes > 0 ? [poolSweepTask(config.poolSweepMinutes * 60_000, systemClock)] : [],
+    pollMs: config.jobPollMs,
   });
-  scheduler.start();
+  jobRunner.start();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -48,7 +51,7 @@ async function main() {
       logger.error('shutdown took too long: exiting');
       process.exit(1);
     }, SHUTDOWN_GRACE_MS).unref();
-    await scheduler.stop(); // no new runs; waits for one in progress
+    await jobRunner.stop(); // claims no more jobs; waits for the one in progress
     await app.close(); // stops accepting, waits for in-flight requests
     await database.close();
     logger.info('stopped');

@@ -1,6 +1,7 @@
 // Every table, gathered for Drizzle and drizzle-kit. Tables live in their domain module.
 
 export * from '../modules/accountTeams/accountTeams.table.ts';
+export * from '../modules/activities/activities.table.ts';
 export * from '../modules/approvals/approvals.table.ts';
 export * from '../modules/assignment/assignment.table.ts';
 export * from '../modules/auth/auth.table.ts';
@@ -9,11 +10,15 @@ export * from '../modules/customers/customers.table.ts';
 export * from '../modules/deals/deals.table.ts';
 export * from '../modules/leads/leads.table.ts';
 export * from '../modules/levels/levels.table.ts';
+export * from '../modules/notifications/notifications.table.ts';
 export * from '../modules/orders/orders.table.ts';
 export * from '../modules/orgs/orgs.table.ts';
 export * from '../modules/pipelines/pipelines.table.ts';
 export * from '../modules/pool/pool.table.ts';
+export * from '../modules/serviceRequests/serviceRequests.table.ts';
+export * from '../modules/tasks/tasks.table.ts';
 export * from '../modules/teams/teams.table.ts';
 export * from '../modules/tiers/tiers.table.ts';
 export * from '../modules/users/users.table.ts';
 export * from '../platform/audit/audit.table.ts';
+export * from '../platform/jobs/jobs.table.ts';

@@ -1,0 +1,17 @@
+import type { Config } from './config.ts';
+import { poolSweepJob } from './modules/pool/pool.jobs.ts';
+import { purgeJobsJob } from './platform/jobs/jobs.maintenance.ts';
+import type { JobHandler, JobSchedule } from './platform/jobs/jobs.types.ts';
+
+/** Every kind of durable job and who runs it. A module with jobs adds its handlers here. */
+export const jobHandlers: JobHandler[] = [poolSweepJob, purgeJobsJob];
+
+const HOUR = 60 * 60_000;
+
+/** The recurring jobs: each slot is enqueued once across all processes (decision 0018). */
+export function jobSchedules(config: Pick<Config, 'poolSweepMinutes'>): JobSchedule[] {
+  return [
+    ...(config.poolSweepMinutes > 0 ? [{ kind: poolSweepJob.kind, everyMs: config.poolSweepMinutes * 60_000 }] : []),
+    { kind: purgeJobsJob.kind, everyMs: 24 * HOUR },
+  ];
+}
