@@ -1,5 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { accountTeamsRoutes } from './modules/accountTeams/accountTeams.routes.ts';
+import { activitiesRoutes } from './modules/activities/activities.routes.ts';
+import { timelineRoutes } from './modules/activities/timeline.routes.ts';
 import { analyticsRoutes } from './modules/analytics/analytics.routes.ts';
 import { approvalsRoutes } from './modules/approvals/approvals.routes.ts';
 import { assignmentRoutes } from './modules/assignment/assignment.routes.ts';
@@ -14,15 +16,20 @@ import { dealPartsRoutes } from './modules/deals/dealParts.routes.ts';
 import { dealsRoutes } from './modules/deals/deals.routes.ts';
 import { leadsRoutes } from './modules/leads/leads.routes.ts';
 import { levelsRoutes } from './modules/levels/levels.routes.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { ordersRoutes } from './modules/orders/orders.routes.ts';
 import { pipelinesRoutes } from './modules/pipelines/pipelines.routes.ts';
 import { poolRoutes } from './modules/pool/pool.routes.ts';
+import { serviceRequestsRoutes } from './modules/serviceRequests/serviceRequests.routes.ts';
+import { followUpPlansRoutes } from './modules/tasks/followUpPlans.routes.ts';
+import { tasksRoutes } from './modules/tasks/tasks.routes.ts';
 import { teamsRoutes } from './modules/teams/teams.routes.ts';
 import { tierPoliciesRoutes } from './modules/tiers/tierPolicies.routes.ts';
 import { tiersRoutes } from './modules/tiers/tiers.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { healthRoutes } from './platform/health.routes.ts';
+import { jobsRoutes } from './platform/jobs/jobs.routes.ts';
 
 /** Every module's routes, registered by app.ts in this order. A new module adds its line here. */
 export const moduleRoutes: FastifyPluginAsync[] = [
@@ -50,4 +57,11 @@ export const moduleRoutes: FastifyPluginAsync[] = [
   tiersRoutes,
   leadsRoutes,
   assignmentRoutes,
+  activitiesRoutes,
+  timelineRoutes,
+  tasksRoutes,
+  followUpPlansRoutes,
+  serviceRequestsRoutes,
+  notificationsRoutes,
+  jobsRoutes,
 ];

@@ -1,0 +1,2 @@
+// Schemas of the activities API; filled in with the module.
+export {};

@@ -1,0 +1,2 @@
+// Schemas of the jobs API; filled in with the module.
+export {};

@@ -1,0 +1,2 @@
+// Schemas of the notifications API; filled in with the module.
+export {};

@@ -1,0 +1,2 @@
+// Schemas of the serviceRequests API; filled in with the module.
+export {};

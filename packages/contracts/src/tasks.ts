@@ -1,0 +1,2 @@
+// Schemas of the tasks API; filled in with the module.
+export {};
