@@ -56,15 +56,14 @@ export async function listCustomers(
   page: { limit: number; sort: { key: CustomerSortKey; desc: boolean }; after?: CursorValue[] },
 ) {
   const column = SORTS[page.sort.key];
+  // Last contact sorts never-contacted customers last: the coalesce matches the customers_last_contact_keyset index.
+  const key = page.sort.key === 'lastContactAt' ? sql`coalesce(${column}, 'infinity'::timestamptz)` : column;
   let after: SQL | undefined;
   if (page.after) {
     const [value, id] = page.after;
-    // Timestamps sort with nulls (never contacted) last: coalesce them to a far date for the keyset.
-    const key = page.sort.key === 'name' ? column : sql`coalesce(${column}, 'infinity'::timestamptz)`;
     const v = page.sort.key === 'name' ? value : value === null ? sql`'infinity'::timestamptz` : sql`${String(value)}::timestamptz`;
     after = page.sort.desc ? sql`(${key}, ${customers.id}) < (${v}, ${id})` : sql`(${key}, ${customers.id}) > (${v}, ${id})`;
   }
-  const key = page.sort.key === 'name' ? column : sql`coalesce(${column}, 'infinity'::timestamptz)`;
   return db
     .select()
     .from(customers)

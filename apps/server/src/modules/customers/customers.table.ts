@@ -48,12 +48,17 @@ export const customers = pgTable(
     foreignKey({ columns: [t.orgId, t.ownerId], foreignColumns: [users.orgId, users.id] }),
     foreignKey({ columns: [t.orgId, t.teamId], foreignColumns: [teams.orgId, teams.id] }),
     index('customers_name_trgm').using('gin', t.name.op('gin_trgm_ops')),
-    index().on(t.orgId, t.ownerId),
+    // A rep's own customers by name: the most common list, served in index order.
+    index('customers_owner_name_idx').on(t.orgId, t.ownerId, t.name, t.id),
     index().on(t.orgId, t.teamId),
     index().on(t.orgId, t.tierId),
     index().on(t.orgId, t.name, t.id),
     index().on(t.orgId, t.phoneDigits),
     index().on(t.orgId, t.email),
+    // Keyset sorts of the list (never-contacted last, as listCustomers orders them) and the tag filter.
+    index('customers_last_contact_keyset').on(t.orgId, sql`coalesce(${t.lastContactAt}, 'infinity'::timestamptz)`, t.id),
+    index('customers_created_keyset').on(t.orgId, t.createdAt, t.id),
+    index('customers_tags_gin').using('gin', t.tags),
   ],
 );
 
