@@ -30,6 +30,21 @@ const ApprovalsPage = lazy(() => import('../modules/approvals/pages/ApprovalsPag
 const AssignmentRulesPage = lazy(() =>
   import('../modules/assignment/pages/AssignmentRulesPage.tsx').then((m) => ({ default: m.AssignmentRulesPage })),
 );
+const MyDayPage = lazy(() => import('../modules/activities/pages/MyDayPage.tsx').then((m) => ({ default: m.MyDayPage })));
+const CalendarPage = lazy(() => import('../modules/activities/pages/CalendarPage.tsx').then((m) => ({ default: m.CalendarPage })));
+const FollowUpPlansPage = lazy(() =>
+  import('../modules/activities/pages/FollowUpPlansPage.tsx').then((m) => ({ default: m.FollowUpPlansPage })),
+);
+const ServiceRequestsPage = lazy(() =>
+  import('../modules/serviceRequests/pages/ServiceRequestsPage.tsx').then((m) => ({ default: m.ServiceRequestsPage })),
+);
+const ServiceRequestPage = lazy(() =>
+  import('../modules/serviceRequests/pages/ServiceRequestPage.tsx').then((m) => ({ default: m.ServiceRequestPage })),
+);
+const JobsPage = lazy(() => import('../modules/jobs/pages/JobsPage.tsx').then((m) => ({ default: m.JobsPage })));
+const NotificationsPage = lazy(() =>
+  import('../modules/notifications/pages/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })),
+);
 const ApiTokensPage = lazy(() => import('../modules/account/pages/ApiTokensPage.tsx').then((m) => ({ default: m.ApiTokensPage })));
 
 /** Modules on the roadmap: their nav links lead to a "coming soon" page until they are built. */
@@ -93,6 +108,22 @@ const routes: RouteObject[] = [
                 ],
               },
               { path: 'approvals', element: <ApprovalsPage /> },
+              {
+                path: 'activities',
+                children: [
+                  { index: true, element: <MyDayPage /> },
+                  { path: 'calendar', element: <CalendarPage /> },
+                  { path: 'plans', element: <FollowUpPlansPage /> },
+                ],
+              },
+              {
+                path: 'service',
+                children: [
+                  { index: true, element: <ServiceRequestsPage /> },
+                  { path: ':id', element: <ServiceRequestPage /> },
+                ],
+              },
+              { path: 'notifications', element: <NotificationsPage /> },
               { path: 'account/tokens', element: <ApiTokensPage /> },
               {
                 path: 'admin',
@@ -102,6 +133,7 @@ const routes: RouteObject[] = [
                   { path: 'teams', element: <TeamsPage /> },
                   { path: 'audit-log', element: <AuditLogPage /> },
                   { path: 'assignment-rules', element: <AssignmentRulesPage /> },
+                  { path: 'jobs', element: <JobsPage /> },
                   { path: '*', element: <NotFoundPage /> },
                 ],
               },

@@ -1,8 +1,10 @@
+import { activitiesEn } from './en/activities.ts';
 import { assignmentEn } from './en/assignment.ts';
 import { contractsEn } from './en/contracts.ts';
 import { customersEn } from './en/customers.ts';
 import { dealsEn } from './en/deals.ts';
 import { leadsEn } from './en/leads.ts';
+import { serviceEn } from './en/service.ts';
 import { tiersEn } from './en/tiers.ts';
 import type { Messages } from './zh-CN.ts';
 
@@ -55,6 +57,7 @@ export const en: Messages = {
     contracts: 'Contracts',
     approvals: 'Approvals',
     activities: 'Activities',
+    service: 'Service',
     performance: 'Performance',
     training: 'Training',
     analytics: 'Analytics',
@@ -63,6 +66,7 @@ export const en: Messages = {
     teams: 'Teams',
     auditLog: 'Audit log',
     assignmentRules: 'Assignment rules',
+    jobs: 'Jobs',
     openMenu: 'Open navigation menu',
   },
   roles: {
@@ -239,6 +243,8 @@ export const en: Messages = {
   ...customersEn,
   ...tiersEn,
   ...dealsEn,
+  ...activitiesEn,
+  ...serviceEn,
   ...leadsEn,
   ...contractsEn,
   ...assignmentEn,

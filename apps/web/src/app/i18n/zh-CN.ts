@@ -3,11 +3,13 @@
  * en.ts must have exactly the same keys (checked by the compiler and by i18n.test.ts).
  */
 
+import { activitiesZh } from './zh-CN/activities.ts';
 import { assignmentZh } from './zh-CN/assignment.ts';
 import { contractsZh } from './zh-CN/contracts.ts';
 import { customersZh } from './zh-CN/customers.ts';
 import { dealsZh } from './zh-CN/deals.ts';
 import { leadsZh } from './zh-CN/leads.ts';
+import { serviceZh } from './zh-CN/service.ts';
 import { tiersZh } from './zh-CN/tiers.ts';
 
 export const zhCN = {
@@ -58,6 +60,7 @@ export const zhCN = {
     contracts: '合同回款',
     approvals: '审批',
     activities: '跟进',
+    service: '客户服务',
     performance: '绩效',
     training: '培训',
     analytics: '分析',
@@ -66,6 +69,7 @@ export const zhCN = {
     teams: '团队',
     auditLog: '审计日志',
     assignmentRules: '分配规则',
+    jobs: '后台任务',
     openMenu: '打开导航菜单',
   },
   roles: {
@@ -242,6 +246,8 @@ export const zhCN = {
   ...customersZh,
   ...tiersZh,
   ...dealsZh,
+  ...activitiesZh,
+  ...serviceZh,
   ...leadsZh,
   ...contractsZh,
   ...assignmentZh,

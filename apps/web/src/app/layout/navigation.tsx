@@ -4,6 +4,8 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CheckSquareOutlined,
+  ClusterOutlined,
+  CustomerServiceOutlined,
   DashboardOutlined,
   FileDoneOutlined,
   FundOutlined,
@@ -32,13 +34,15 @@ export type NavKey =
   | 'contracts'
   | 'approvals'
   | 'activities'
+  | 'service'
   | 'performance'
   | 'training'
   | 'analytics'
   | 'users'
   | 'teams'
   | 'auditLog'
-  | 'assignmentRules';
+  | 'assignmentRules'
+  | 'jobs';
 
 export interface NavItem {
   key: NavKey;
@@ -60,7 +64,8 @@ export const MAIN_NAV: NavItem[] = [
   { key: 'deals', path: '/deals', icon: <FundOutlined /> },
   { key: 'contracts', path: '/contracts', icon: <FileDoneOutlined /> },
   { key: 'approvals', path: '/approvals', icon: <CheckSquareOutlined /> },
-  { key: 'activities', path: '/activities', icon: <ScheduleOutlined />, comingSoon: true },
+  { key: 'activities', path: '/activities', icon: <ScheduleOutlined /> },
+  { key: 'service', path: '/service', icon: <CustomerServiceOutlined /> },
   { key: 'performance', path: '/performance', icon: <TrophyOutlined />, comingSoon: true },
   { key: 'training', path: '/training', icon: <ReadOutlined />, comingSoon: true },
   { key: 'analytics', path: '/analytics', icon: <BarChartOutlined />, comingSoon: true },
@@ -71,6 +76,7 @@ export const ADMIN_NAV: NavItem[] = [
   { key: 'users', path: '/admin/users', icon: <UserOutlined /> },
   { key: 'teams', path: '/admin/teams', icon: <TeamOutlined /> },
   { key: 'assignmentRules', path: '/admin/assignment-rules', icon: <NodeIndexOutlined /> },
+  { key: 'jobs', path: '/admin/jobs', icon: <ClusterOutlined /> },
   { key: 'auditLog', path: '/admin/audit-log', icon: <AuditOutlined /> },
 ];
 

@@ -1,0 +1,4 @@
+// Placeholder wired by the lead; the page is being built.
+export function JobsPage() {
+  return null;
+}
