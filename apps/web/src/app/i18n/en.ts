@@ -3,6 +3,7 @@ import { assignmentEn } from './en/assignment.ts';
 import { contractsEn } from './en/contracts.ts';
 import { customersEn } from './en/customers.ts';
 import { dealsEn } from './en/deals.ts';
+import { jobsEn } from './en/jobs.ts';
 import { leadsEn } from './en/leads.ts';
 import { serviceEn } from './en/service.ts';
 import { tiersEn } from './en/tiers.ts';
@@ -243,6 +244,7 @@ export const en: Messages = {
   ...customersEn,
   ...tiersEn,
   ...dealsEn,
+  ...jobsEn,
   ...activitiesEn,
   ...serviceEn,
   ...leadsEn,

@@ -8,6 +8,7 @@ import { assignmentZh } from './zh-CN/assignment.ts';
 import { contractsZh } from './zh-CN/contracts.ts';
 import { customersZh } from './zh-CN/customers.ts';
 import { dealsZh } from './zh-CN/deals.ts';
+import { jobsZh } from './zh-CN/jobs.ts';
 import { leadsZh } from './zh-CN/leads.ts';
 import { serviceZh } from './zh-CN/service.ts';
 import { tiersZh } from './zh-CN/tiers.ts';
@@ -246,6 +247,7 @@ export const zhCN = {
   ...customersZh,
   ...tiersZh,
   ...dealsZh,
+  ...jobsZh,
   ...activitiesZh,
   ...serviceZh,
   ...leadsZh,
