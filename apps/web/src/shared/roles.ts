@@ -25,3 +25,6 @@ export const canSetTier = (role: TRole): boolean => role === 'admin' || role ===
 
 /** Shapes the tier rules and applies them to the organisation. */
 export const TIER_RULE_ROLES: readonly TRole[] = ['admin', 'director'];
+
+/** Edits the lead scoring rules (the server lets only these roles read or replace them). */
+export const LEAD_SCORING_ROLES: readonly TRole[] = ['admin', 'director'];
