@@ -35,7 +35,7 @@ export type TContract = z.infer<typeof ZContract>;
 const contractFields = {
   number: ZText(60),
   amount: ZPositiveAmount,
-  currency: z.string().regex(/^[A-Z]{3}$/),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'a three-letter ISO 4217 code such as CNY'),
   ownerId: ZId,
   signedOn: ZDate.nullable(),
   startsOn: ZDate.nullable(),

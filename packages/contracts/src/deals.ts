@@ -84,7 +84,7 @@ const dealFields = {
   name: ZName,
   customerId: ZId.nullable(),
   amount: ZMoney.nullable(),
-  currency: z.string().regex(/^[A-Z]{3}$/),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'a three-letter ISO 4217 code such as CNY'),
   expectedCloseDate: ZDate.nullable(),
   probability: z.number().int().min(0).max(100).nullable(),
   forecastCategory: ZForecastCategory,

@@ -110,7 +110,9 @@ export const ZLeadConvert = z
         name: ZName,
         pipelineId: ZId,
         stageId: ZId.optional(),
-        amount: z.union([z.number().nonnegative(), z.string().regex(/^\d{1,14}(\.\d{1,2})?$/)]).optional(),
+        amount: z
+          .union([z.number().nonnegative(), z.string().regex(/^\d{1,14}(\.\d{1,2})?$/, 'a non-negative amount with up to 2 decimals')])
+          .optional(),
         expectedCloseDate: z.iso.date().optional(),
       })
       .optional(),
