@@ -1,11 +1,12 @@
 import type { Config } from './config.ts';
 import { poolSweepJob } from './modules/pool/pool.jobs.ts';
+import { serviceSlaJob, serviceSlaSchedule } from './modules/serviceRequests/serviceRequests.jobs.ts';
 import { tasksJobHandlers, tasksJobSchedules } from './modules/tasks/tasks.jobs.ts';
 import { purgeJobsJob } from './platform/jobs/jobs.maintenance.ts';
 import type { JobHandler, JobSchedule } from './platform/jobs/jobs.types.ts';
 
 /** Every kind of durable job and who runs it. A module with jobs adds its handlers here. */
-export const jobHandlers: JobHandler[] = [poolSweepJob, purgeJobsJob, ...tasksJobHandlers];
+export const jobHandlers: JobHandler[] = [poolSweepJob, purgeJobsJob, ...tasksJobHandlers, serviceSlaJob];
 
 const HOUR = 60 * 60_000;
 
@@ -15,5 +16,6 @@ export function jobSchedules(config: Pick<Config, 'poolSweepMinutes'>): JobSched
     ...(config.poolSweepMinutes > 0 ? [{ kind: poolSweepJob.kind, everyMs: config.poolSweepMinutes * 60_000 }] : []),
     { kind: purgeJobsJob.kind, everyMs: 24 * HOUR },
     ...tasksJobSchedules,
+    serviceSlaSchedule,
   ];
 }

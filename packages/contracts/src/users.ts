@@ -10,6 +10,8 @@ export const ZUser = z.object({
   levelId: ZId.nullable(),
   locale: ZLocale,
   active: z.boolean(),
+  /** False while the rep is away: automatic assignment passes them over. */
+  available: z.boolean(),
   hireDate: z.iso.date().nullable(),
   createdAt: ZTimestamp,
   version: z.number().int(),
@@ -36,10 +38,14 @@ export const ZUserUpdate = z
     levelId: ZId.nullable(),
     locale: ZLocale,
     active: z.boolean(),
+    available: z.boolean(),
     hireDate: z.iso.date().nullable(),
   })
   .partial()
   .extend({ version: ZVersion.optional() });
+
+/** A signed-in person marks themselves away (休假/外出) or back. */
+export const ZAvailabilityUpdate = z.object({ available: z.boolean() });
 export type TUserUpdate = z.infer<typeof ZUserUpdate>;
 
 export const ZUserListQuery = ZListQuery.extend({
@@ -76,8 +82,30 @@ export const ZLevel = z.object({
   nameZh: z.string(),
   nameEn: z.string(),
   rank: z.number().int(),
+  /** Public-pool limits, assignment capacity and the contract amount above which approval is needed; null: no limit. */
+  maxCustomers: z.number().int().nullable(),
+  maxClaimsPerDay: z.number().int().nullable(),
+  maxOpenDeals: z.number().int().nullable(),
+  maxContractAmount: z.string().nullable(),
+  version: z.number().int(),
 });
 export type TLevel = z.infer<typeof ZLevel>;
+
+const ZLimit = z.number().int().min(0).max(1_000_000).nullable();
+export const ZLevelUpdate = z
+  .object({
+    nameZh: z.string().trim().min(1).max(50),
+    nameEn: z.string().trim().min(1).max(50),
+    maxCustomers: ZLimit,
+    maxClaimsPerDay: ZLimit,
+    maxOpenDeals: ZLimit,
+    maxContractAmount: z
+      .union([z.number().nonnegative(), z.string().regex(/^\d{1,14}(\.\d{1,2})?$/, 'a non-negative amount with up to 2 decimals')])
+      .transform(String)
+      .nullable(),
+  })
+  .partial()
+  .extend({ version: ZVersion.optional() });
 
 export const ZAuditEntry = z.object({
   id: ZId,

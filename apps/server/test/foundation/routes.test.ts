@@ -21,9 +21,17 @@ describe('every route declares who may call it', () => {
     await app.close();
   });
 
-  it('only lets admins write users and teams, and nobody unauthenticated past the public routes', () => {
-    const writes = t.app.registeredRoutes.filter((r) => /\/api\/v1\/(users|teams)/.test(r.url) && r.method !== 'GET');
+  it('only lets admins write users, teams and levels (each person their own availability), and nobody unauthenticated past the public routes', () => {
+    const own = '/api/v1/users/me/availability';
+    const writes = t.app.registeredRoutes.filter(
+      (r) => /\/api\/v1\/(users|teams|levels)/.test(r.url) && r.method !== 'GET' && r.url !== own,
+    );
+    expect(writes.length).toBeGreaterThan(4);
     for (const r of writes) expect(r.access).toEqual({ kind: 'roles', roles: ['admin'] });
+    expect(t.app.registeredRoutes.find((r) => r.url === own)?.access).toEqual({
+      kind: 'roles',
+      roles: ['admin', 'director', 'manager', 'rep'],
+    });
     const publicRoutes = t.app.registeredRoutes.filter((r) => r.access?.kind === 'public').map((r) => `${r.method} ${r.url}`);
     expect(publicRoutes.filter((r) => r.includes('/api/v1/')).sort()).toEqual(
       [

@@ -3,8 +3,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, createTestApp, seedOrg, seedUser } from '../../../test/testApp.ts';
 import { customers } from '../customers/customers.table.ts';
 import { deals } from '../deals/deals.table.ts';
-import { levels } from '../levels/levels.table.ts';
-import { users } from '../users/users.table.ts';
 import { assignmentLog, assignmentRules } from './assignment.table.ts';
 
 const t = await createTestApp();
@@ -32,11 +30,12 @@ const openDealsOf = async (userId: string) =>
       .from(deals)
       .where(and(eq(deals.orgId, acme.orgId), eq(deals.ownerId, userId)))
   )[0].n;
-const setCapacity = (key: string, maxOpenDeals: number | null, maxCustomers: number | null = null) =>
-  t.db
-    .update(levels)
-    .set({ maxOpenDeals, maxCustomers })
-    .where(and(eq(levels.orgId, acme.orgId), eq(levels.key, key)));
+/** Sets a level's capacity through the admin API, as an admin would. */
+async function setCapacity(key: string, maxOpenDeals: number | null, maxCustomers: number | null = null) {
+  const lv = (await acme.admin.get('/api/v1/levels')).json().data.find((l: { key: string }) => l.key === key);
+  const res = await acme.admin.patch(`/api/v1/levels/${lv.id}`, { maxOpenDeals, maxCustomers, version: lv.version });
+  expect(res.statusCode, res.body).toBe(200);
+}
 const newDeal = async (pipelineId: string, amount = 1000) =>
   (await acme.admin.post('/api/v1/deals', { name: 'Routed', pipelineId, amount })).json();
 const assign = (who: Caller, entity: string, id: string) => who.post(`/api/v1/assignments/${entity}/${id}/assign`);
@@ -53,10 +52,7 @@ beforeAll(async () => {
   m1 = await seedUser(t, acme.orgId, 'rep', { teamId: east.id, levelId: level.mid });
   s1 = await seedUser(t, acme.orgId, 'rep', { teamId: west.id, levelId: level.senior });
   s2 = await seedUser(t, acme.orgId, 'rep', { teamId: east.id, levelId: level.senior });
-  await t.db
-    .update(users)
-    .set({ available: false })
-    .where(eq(users.id, s2.userId as string)); // away
+  expect((await s2.put('/api/v1/users/me/availability', { available: false })).json()).toMatchObject({ available: false }); // away
   outsider = await seedUser(t, globex.orgId, 'rep');
   const pipelines = (await acme.admin.get('/api/v1/pipelines')).json().data as { id: string; processType: string }[];
   shortPipeline = pipelines.find((p) => p.processType === 'short')!.id;
@@ -165,6 +161,13 @@ describe('assignment rules', () => {
     expect((await director.get('/api/v1/assignment-rules?entity=deal')).json().data.map((r: { position: number }) => r.position)).toEqual([
       1, 2, 3,
     ]);
+  });
+
+  it('can lose its last rule of an entity (and then be given the defaults again)', async () => {
+    const leadRules = (await director.get('/api/v1/assignment-rules?entity=lead')).json().data as { id: string; version: number }[];
+    for (const r of leadRules)
+      expect((await director.delete(`/api/v1/assignment-rules/${r.id}?version=${r.version}`)).statusCode).toBe(204);
+    expect((await director.get('/api/v1/assignment-rules?entity=lead')).json().data).toEqual([]);
   });
 
   it('can be reset to the defaults, but not over existing rules without replace', async () => {

@@ -59,6 +59,7 @@ export const deleteAllRules = (db: DbOrTx, orgId: string) => db.delete(assignmen
 
 /** Positions are data, not identity: a reorder rewrites them 1..n without touching versions. */
 export async function setPositions(db: DbOrTx, orgId: string, ids: string[]) {
+  if (ids.length === 0) return; // the last rule of an entity was deleted: nothing left to number
   const values = sql.join(
     ids.map((id, i) => sql`(${id}::uuid, ${i + 1}::int)`),
     sql`, `,

@@ -6,12 +6,13 @@ import { type Ctx, inTransaction } from '../../platform/requestContext.ts';
 import { getVisibleCustomer, getWritableCustomer, updateCustomer } from '../customers/customers.usecases.ts';
 import { getVisibleDeal, getWritableDeal, updateDeal } from '../deals/deals.usecases.ts';
 import { assertLeadOpen, assignLeadOwner, getVisibleLead, getWritableLead } from '../leads/leads.usecases.ts';
+import { notifyUsers } from '../notifications/notify.ts';
 import * as repo from './assignment.repository.ts';
 import { assign, type Entity, type RecordAttributes, unassignedReasonOf } from './assignment.rules.ts';
 import type { AssignmentExplanation } from './assignment.table.ts';
 import { ensureDefaultRules } from './assignmentRules.usecases.ts';
 
-type Target = { attributes: RecordAttributes; ownerId: string | null; setOwner: (ownerId: string) => Promise<unknown> };
+type Target = { attributes: RecordAttributes; name: string; ownerId: string | null; setOwner: (ownerId: string) => Promise<unknown> };
 
 const refuse = (code: string, message: string) => unprocessable(code, message, [{ path: 'id', message }]);
 
@@ -25,6 +26,7 @@ async function loadTarget(tx: Ctx, entity: Entity, id: string): Promise<Target> 
     if (lead.deletedAt) throw refuse('record_deleted', 'the lead is deleted');
     return {
       attributes: { ...none, entity, region: lead.region, industry: lead.industry },
+      name: lead.name,
       ownerId: lead.ownerId,
       setOwner: (ownerId) => assignLeadOwner(tx, lead, ownerId),
     };
@@ -34,6 +36,7 @@ async function loadTarget(tx: Ctx, entity: Entity, id: string): Promise<Target> 
     if (c.deletedAt) throw refuse('record_deleted', 'the customer is deleted');
     return {
       attributes: { ...none, entity, tierId: c.tierId, region: c.region, industry: c.industry },
+      name: c.name,
       ownerId: c.ownerId,
       setOwner: (ownerId) => updateCustomer(tx, id, c.version, { ownerId }),
     };
@@ -51,6 +54,7 @@ async function loadTarget(tx: Ctx, entity: Entity, id: string): Promise<Target> 
       region: customer?.region ?? null,
       industry: customer?.industry ?? null,
     },
+    name: d.name,
     ownerId: d.ownerId,
     setOwner: (ownerId) => updateDeal(tx, id, d.version, { ownerId }),
   };
@@ -99,6 +103,18 @@ export async function assignRecord(ctx: Ctx, entity: Entity, id: string) {
       await target.setOwner(explanation.chosen);
       if (explanation.strategy === 'round_robin' && explanation.ruleId)
         await repo.rememberLastAssigned(tx.db, orgId, explanation.ruleId, explanation.chosen);
+      // The rep it went to is told, unless it was already theirs or they assigned it themself.
+      if (explanation.chosen !== target.ownerId && explanation.chosen !== ctx.actor.userId)
+        await notifyUsers(tx.db, now, [
+          {
+            orgId,
+            userId: explanation.chosen,
+            kind: 'assignment',
+            params: { entity, name: target.name, ruleName: explanation.ruleName },
+            entity,
+            entityId: id,
+          },
+        ]);
     }
     await repo.insertLog(tx.db, {
       orgId,

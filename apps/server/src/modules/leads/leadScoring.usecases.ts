@@ -1,11 +1,14 @@
 import type { TLeadScoringRuleInput } from '@tierline/contracts';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/audit.writer.ts';
 import { unprocessable } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { type Ctx, inTransaction } from '../../platform/requestContext.ts';
+import { activities } from '../activities/activities.table.ts';
 import { type ActivityCounts, checkScoringRules, type ScoredLead, type ScoringRule, scoreLead } from './leadScoring.rules.ts';
 import * as repo from './leads.repository.ts';
+import { leads } from './leads.table.ts';
 
 const RESCORE_BATCH = 500;
 
@@ -27,11 +30,22 @@ const asRule = (r: repo.ScoringRuleRow): ScoringRule =>
     : { id: r.id, label: r.label, kind: 'activity', activityKind: r.activityKind, points: r.points };
 
 /**
- * Activities by kind for each lead. The activities module does not exist yet, so every lead has
- * none and activity rules score 0; when it lands, this is the one place that reads it.
+ * Activities by kind for each lead (activities.lead_id), soft-deleted ones left out: what activity rules
+ * count. Read straight from the activities table (a join this module reads, never writes).
  */
-async function activityCounts(_db: DbOrTx, _orgId: string, leadIds: string[]): Promise<Map<string, ActivityCounts>> {
-  return new Map(leadIds.map((id) => [id, {}]));
+async function activityCounts(db: DbOrTx, orgId: string, leadIds: string[]): Promise<Map<string, ActivityCounts>> {
+  const counts = new Map<string, ActivityCounts>(leadIds.map((id) => [id, {}]));
+  if (!leadIds.length) return counts;
+  const rows = await db
+    .select({ leadId: activities.leadId, kind: activities.kind, n: sql<number>`count(*)::int` })
+    .from(activities)
+    .where(and(eq(activities.orgId, orgId), inArray(activities.leadId, leadIds), isNull(activities.deletedAt)))
+    .groupBy(activities.leadId, activities.kind);
+  for (const r of rows) {
+    const of = r.leadId ? counts.get(r.leadId) : undefined;
+    if (of) of[r.kind] = Number(r.n);
+  }
+  return counts;
 }
 
 export async function loadScoringRules(db: DbOrTx, orgId: string): Promise<ScoringRule[]> {
@@ -105,4 +119,16 @@ export async function rescoreOpenLeads(db: DbOrTx, orgId: string): Promise<numbe
     changed += updates.length;
     after = batch[batch.length - 1].id;
   }
+}
+
+/**
+ * Rescores one lead after its activities changed (an activity logged, re-kinded or deleted), in the
+ * caller's transaction. A converted, merged or deleted lead keeps the score it had.
+ */
+export async function rescoreLead(db: DbOrTx, orgId: string, leadId: string): Promise<void> {
+  const lead = await repo.findLead(db, sql`${leads.orgId} = ${orgId}`, leadId);
+  if (!lead || lead.deletedAt || lead.status === 'converted' || lead.status === 'merged') return;
+  const { score, breakdown } = await scoreOf(db, orgId, leadId, lead);
+  if (score === lead.score && JSON.stringify(breakdown) === JSON.stringify(lead.scoreBreakdown)) return;
+  await repo.writeScores(db, orgId, [{ id: leadId, score, breakdown }]);
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { newId } from '../../platform/ids.ts';
 import { DEFAULT_LEVELS } from './levels.rules.ts';
@@ -16,4 +16,24 @@ export async function levelExists(db: DbOrTx, orgId: string, id: string) {
 
 export async function insertDefaultLevels(db: DbOrTx, orgId: string) {
   await db.insert(levels).values(DEFAULT_LEVELS.map((l) => ({ ...l, orgId, id: newId() })));
+}
+
+export type LevelRow = typeof levels.$inferSelect;
+
+export async function findLevel(db: DbOrTx, orgId: string, id: string): Promise<LevelRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(levels)
+    .where(and(eq(levels.orgId, orgId), eq(levels.id, id)));
+  return row;
+}
+
+/** Updates when the row is still at `version`; undefined otherwise. */
+export async function updateLevelRow(db: DbOrTx, orgId: string, id: string, version: number, patch: Partial<typeof levels.$inferInsert>) {
+  const [row] = await db
+    .update(levels)
+    .set({ ...patch, version: sql`${levels.version} + 1` })
+    .where(and(eq(levels.orgId, orgId), eq(levels.id, id), eq(levels.version, version)))
+    .returning();
+  return row;
 }

@@ -1,21 +1,40 @@
-import { ZLevel } from '@tierline/contracts';
+import { ZLevel, ZLevelUpdate } from '@tierline/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { access } from '../../platform/access.ts';
 import { ctxOf } from '../../platform/requestContext.ts';
-import { listLevels } from './levels.repository.ts';
+import { etagOf, requiredVersion } from '../../platform/versioning.ts';
+import { getLevels, updateLevel } from './levels.usecases.ts';
 
 export const levelsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/levels',
     {
       config: { access: access.signedIn },
-      schema: { tags: ['team'], summary: 'Salesperson levels, lowest first', response: { 200: z.object({ data: z.array(ZLevel) }) } },
+      schema: {
+        tags: ['team'],
+        summary: 'Salesperson levels, lowest first, with their limits',
+        response: { 200: z.object({ data: z.array(ZLevel) }) },
+      },
     },
-    async (req) => {
-      const ctx = ctxOf(req);
-      const rows = await listLevels(ctx.db, ctx.actor.orgId);
-      return { data: rows.map(({ orgId: _, ...l }) => l) };
+    async (req) => ({ data: await getLevels(ctxOf(req)) }),
+  );
+  app.patch(
+    '/api/v1/levels/:id',
+    {
+      config: { access: access.admin },
+      schema: {
+        tags: ['team'],
+        summary: 'Rename a level or change its limits (admins); send the version it is based on',
+        params: z.object({ id: z.uuid() }),
+        body: ZLevelUpdate,
+        response: { 200: ZLevel },
+      },
+    },
+    async (req, reply) => {
+      const { version, ...patch } = req.body;
+      const level = await updateLevel(ctxOf(req), req.params.id, requiredVersion(req.headers['if-match'], version), patch);
+      return reply.header('etag', etagOf(level.version)).send(level);
     },
   );
 };

@@ -20,6 +20,7 @@ export const levels = pgTable(
     maxOpenDeals: integer('max_open_deals'),
     /** Contracts above this amount need the manager's approval; null: no limit. */
     maxContractAmount: numeric('max_contract_amount', { precision: 16, scale: 2 }),
+    version: integer('version').notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.id] }), unique().on(t.orgId, t.key), unique().on(t.orgId, t.rank)],
 );

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { customers } from '../customers/customers.table.ts';
+import { notificationsFromSql } from '../notifications/notify.ts';
 import { orgs } from '../orgs/orgs.table.ts';
 import { tierPolicies } from '../tiers/tiers.table.ts';
 import { poolEvents } from './pool.table.ts';
@@ -29,7 +30,10 @@ const touchOf = sql`coalesce(greatest(c.last_contact_at, c.owned_since), c.creat
 
 const rowCount = (result: unknown) => Number((result as { rows: { n: number | string }[] }).rows[0]?.n ?? 0);
 
-/** (a) Warns the owner of every customer that reaches its warning date and was not warned since its last touch. */
+/**
+ * (a) Warns the owner of every customer that reaches its warning date and was not warned since its last touch:
+ * a pool event and, unless they turned it off, a `pool_warning` notification.
+ */
 async function warnOwners(tx: DbOrTx, orgId: string, at: SQL) {
   const result = await tx.execute(sql`
     with warned as (
@@ -39,11 +43,19 @@ async function warnOwners(tx: DbOrTx, orgId: string, at: SQL) {
         and c.org_id = ${orgId} and c.owner_id is not null and c.deleted_at is null and p.pool_reclaim_days is not null
         and (c.pool_warned_at is null or c.pool_warned_at < ${touchOf})
         and ${at} >= ${touchOf} + ${days(sql`p.pool_reclaim_days - p.pool_warning_days`)}
-      returning c.id, c.owner_id, p.pool_reclaim_days as reclaim_days,
+      returning c.id, c.owner_id, c.name, p.pool_reclaim_days as reclaim_days,
         floor(extract(epoch from (${at} - ${touchOf})) / 86400)::int as days_since,
         greatest(${touchOf} + ${days(sql`p.pool_reclaim_days`)}, ${at} + ${days(sql`p.pool_warning_days`)}) as reclaim_at,
         o.time_zone
-    ), events as (
+    ), notified as (${notificationsFromSql({
+      kind: 'pool_warning',
+      entity: 'customer',
+      at,
+      source: sql`select ${orgId}::uuid as org_id, w.owner_id as user_id, w.id as entity_id,
+        jsonb_build_object('customerName', w.name, 'daysSinceContact', w.days_since, 'reclaimDays', w.reclaim_days,
+          'reclaimAt', to_char(w.reclaim_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) as params
+        from warned w`,
+    })}), events as (
       insert into ${poolEvents} (org_id, id, customer_id, kind, user_id, actor_id, reason, at)
       select ${orgId}, ${newIdAt(at)}, w.id, 'warning', w.owner_id, null,
         format('No contact for %s days; returns to the pool on %s unless contacted (limit: %s days)',
@@ -60,8 +72,8 @@ async function warnOwners(tx: DbOrTx, orgId: string, at: SQL) {
 /**
  * (b) Returns to the pool every customer whose owner has not touched it within its tier's reclaim days,
  * warned at least `warningDays` ago. The conditions sit on the updated row itself, so a contact or a
- * release committed meanwhile is seen and the customer is left alone. Each reclaim writes its pool event
- * and its audit entry (the owner change) in the same statement.
+ * release committed meanwhile is seen and the customer is left alone. Each reclaim writes its pool event,
+ * its audit entry (the owner change) and a `pool_reclaim` notification to the former owner in the same statement.
  */
 async function reclaimNeglected(tx: DbOrTx, orgId: string, at: SQL) {
   const result = await tx.execute(sql`
@@ -75,9 +87,16 @@ async function reclaimNeglected(tx: DbOrTx, orgId: string, at: SQL) {
         and c.pool_warned_at is not null and c.pool_warned_at >= ${touchOf}
         and ${at} >= ${touchOf} + ${days(sql`p.pool_reclaim_days`)}
         and ${at} >= c.pool_warned_at + ${days(sql`p.pool_warning_days`)}
-      returning c.id, old.owner_id, p.pool_reclaim_days as reclaim_days,
+      returning c.id, old.owner_id, c.name, p.pool_reclaim_days as reclaim_days,
         floor(extract(epoch from (${at} - coalesce(greatest(old.last_contact_at, old.owned_since), old.created_at))) / 86400)::int as days_since
-    ), events as (
+    ), notified as (${notificationsFromSql({
+      kind: 'pool_reclaim',
+      entity: 'customer',
+      at,
+      source: sql`select ${orgId}::uuid as org_id, r.owner_id as user_id, r.id as entity_id,
+        jsonb_build_object('customerName', r.name, 'daysSinceContact', r.days_since, 'reclaimDays', r.reclaim_days) as params
+        from reclaimed r`,
+    })}), events as (
       insert into ${poolEvents} (org_id, id, customer_id, kind, user_id, actor_id, reason, at)
       select ${orgId}, ${newIdAt(at)}, r.id, 'reclaim', r.owner_id, null,
         format('No contact for %s days; the tier returns customers to the pool after %s days', r.days_since, r.reclaim_days),

@@ -5,6 +5,7 @@ import { newId } from '../../platform/ids.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import type { Ctx } from '../../platform/requestContext.ts';
 import { customerView, getVisibleCustomer, getWritableCustomer } from '../customers/customers.usecases.ts';
+import { notifyUsers } from '../notifications/notify.ts';
 import * as repo from './tiers.repository.ts';
 
 export const tierChangeView = (c: repo.TierChangeRow): TTierChange => ({
@@ -62,6 +63,18 @@ export async function setCustomerTier(ctx: Ctx, customerId: string, version: num
       before: customerView(before),
       after: customerView(after),
     });
+    // The owner hears of a new tier set by someone else (a pin alone is no tier change).
+    if (before.ownerId && before.ownerId !== ctx.actor.userId && input.tierId !== before.tierId)
+      await notifyUsers(tx, now, [
+        {
+          orgId: ctx.actor.orgId,
+          userId: before.ownerId,
+          kind: 'tier_change',
+          params: { customerName: before.name, fromTierId: before.tierId, toTierId: input.tierId, source: 'manual' },
+          entity: 'customer',
+          entityId: customerId,
+        },
+      ]);
     return after;
   });
 }

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
+import { notificationsFromSql } from '../notifications/notify.ts';
 import {
   absoluteBound,
   centsToDecimal,
@@ -166,7 +167,8 @@ ${summarySql(plan)}`;
  * writes one tier_changes row per move with its explanation. A customer changed by someone else since the
  * statement's snapshot (another tier, or pinned meanwhile) is left alone: the WHERE is re-checked on the new row.
  * The first time the rules decide a customer that keeps its tier, that decision is recorded too (from = to),
- * so every customer's history explains its tier; later runs that leave it where it is add nothing. Who was
+ * so every customer's history explains its tier; later runs that leave it where it is add nothing. The owner of
+ * each customer that moves gets a `tier_change` notification (not the one who ran it). Who was
  * decided before is read once (a materialized CTE), before this statement's own inserts reach tier_changes.
  * Run it after setBulkPlanning.
  */
@@ -199,7 +201,16 @@ logged as (
   select ${plan.orgId}::uuid, ${uuidv7}, m.id, ${at}, m.from_tier, m.to_tier, 'rule', ${run.ruleVersion}::int,
     ${explanationSql(plan, 'm')}, null, ${run.actorId}::uuid
   from (select * from moved union all select * from first_decided) m
-)
+),
+notified as (${notificationsFromSql({
+    kind: 'tier_change',
+    entity: 'customer',
+    at,
+    source: sql`select o.org_id, o.owner_id as user_id, m.id as entity_id,
+      jsonb_build_object('customerName', m.name, 'fromTierId', m.from_tier, 'toTierId', m.to_tier, 'source', 'rule') as params
+    from moved m join customers o on o.org_id = ${plan.orgId} and o.id = m.id
+    where o.owner_id is distinct from ${run.actorId}::uuid`,
+  })})
 ${summarySql(plan)}`;
   return rowsOf<TierSummaryRow>(await db.execute(query))[0];
 }

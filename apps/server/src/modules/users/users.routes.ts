@@ -1,10 +1,19 @@
-import { listOf, ZId, ZPasswordResetTicket, ZUser, ZUserCreate, ZUserListQuery, ZUserUpdate } from '@tierline/contracts';
+import {
+  listOf,
+  ZAvailabilityUpdate,
+  ZId,
+  ZPasswordResetTicket,
+  ZUser,
+  ZUserCreate,
+  ZUserListQuery,
+  ZUserUpdate,
+} from '@tierline/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { access } from '../../platform/access.ts';
 import { ctxOf } from '../../platform/requestContext.ts';
 import { etagOf, requiredVersion } from '../../platform/versioning.ts';
-import { createUser, getUser, listUsers, startPasswordReset, updateUser, userView } from './users.usecases.ts';
+import { createUser, getUser, listUsers, setOwnAvailability, startPasswordReset, updateUser, userView } from './users.usecases.ts';
 
 const ZUserParams = z.object({ id: ZId });
 
@@ -35,6 +44,19 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       const user = await createUser(ctxOf(req), req.body);
       return reply.code(201).header('etag', etagOf(user.version)).send(userView(user));
     },
+  );
+  app.put(
+    '/api/v1/users/me/availability',
+    {
+      config: { access: access.writers },
+      schema: {
+        tags: ['team'],
+        summary: 'Mark yourself away or back: automatic assignment skips people who are away',
+        body: ZAvailabilityUpdate,
+        response: { 200: ZUser },
+      },
+    },
+    async (req) => userView(await setOwnAvailability(ctxOf(req), req.body.available)),
   );
   app.patch(
     '/api/v1/users/:id',

@@ -18,6 +18,7 @@ export const userView = (u: repo.UserRow): TUser => ({
   levelId: u.levelId,
   locale: u.locale,
   active: u.active,
+  available: u.available,
   hireDate: u.hireDate,
   createdAt: u.createdAt.toISOString(),
   version: u.version,
@@ -106,6 +107,18 @@ export async function updateUser(ctx: Ctx, id: string, version: number, patch: O
   } catch (err) {
     throw referenceError(err, patch);
   }
+}
+
+/** Away or back, as the person says themselves; no version needed (it is their own flag, last word wins). */
+export async function setOwnAvailability(ctx: Ctx, available: boolean) {
+  return ctx.db.transaction(async (tx) => {
+    const before = await repo.findUser(tx, ctx.actor.orgId, ctx.actor.userId);
+    if (!before) throw notFound('User');
+    const after = await repo.updateUserRow(tx, ctx.actor.orgId, before.id, before.version, { available, updatedAt: ctx.clock.now() });
+    if (!after) throw staleVersion('user', before.version);
+    await recordAudit(tx, ctx, { action: 'update', entity: 'user', entityId: before.id, before: userView(before), after: userView(after) });
+    return after;
+  });
 }
 
 export async function startPasswordReset(ctx: Ctx, id: string) {
