@@ -56,5 +56,5 @@ export const assignmentLog = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
     amount: numeric('amount', { precision: 16, scale: 2 }),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index().on(t.orgId, t.entity, t.entityId)],
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index().on(t.orgId, t.entity, t.entityId, t.at, t.id)],
 );

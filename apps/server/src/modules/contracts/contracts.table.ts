@@ -36,6 +36,7 @@ export const contracts = pgTable(
     foreignKey({ columns: [t.orgId, t.teamId], foreignColumns: [teams.orgId, teams.id] }),
     index().on(t.orgId, t.customerId),
     index().on(t.orgId, t.ownerId),
+    index().on(t.orgId, t.dealId),
   ],
 );
 
@@ -75,7 +76,8 @@ export const payments = pgTable(
     unique().on(t.orgId, t.externalId),
     foreignKey({ columns: [t.orgId, t.contractId], foreignColumns: [contracts.orgId, contracts.id] }),
     foreignKey({ columns: [t.orgId, t.installmentId], foreignColumns: [installments.orgId, installments.id] }),
-    index().on(t.orgId, t.contractId),
+    // A customer's or deal's timeline reads its contracts' payments newest first.
+    index().on(t.orgId, t.contractId, t.receivedOn, t.id),
     index().on(t.orgId, t.receivedOn),
   ],
 );
