@@ -30,10 +30,10 @@ const ApprovalsPage = lazy(() => import('../modules/approvals/pages/ApprovalsPag
 const AssignmentRulesPage = lazy(() =>
   import('../modules/assignment/pages/AssignmentRulesPage.tsx').then((m) => ({ default: m.AssignmentRulesPage })),
 );
-const MyDayPage = lazy(() => import('../modules/activities/pages/MyDayPage.tsx').then((m) => ({ default: m.MyDayPage })));
-const CalendarPage = lazy(() => import('../modules/activities/pages/CalendarPage.tsx').then((m) => ({ default: m.CalendarPage })));
+const MyDayPage = lazy(() => import('../modules/tasks/pages/MyDayPage.tsx').then((m) => ({ default: m.MyDayPage })));
+const CalendarPage = lazy(() => import('../modules/tasks/pages/CalendarPage.tsx').then((m) => ({ default: m.CalendarPage })));
 const FollowUpPlansPage = lazy(() =>
-  import('../modules/activities/pages/FollowUpPlansPage.tsx').then((m) => ({ default: m.FollowUpPlansPage })),
+  import('../modules/tasks/pages/FollowUpPlansPage.tsx').then((m) => ({ default: m.FollowUpPlansPage })),
 );
 const ServiceRequestsPage = lazy(() =>
   import('../modules/serviceRequests/pages/ServiceRequestsPage.tsx').then((m) => ({ default: m.ServiceRequestsPage })),

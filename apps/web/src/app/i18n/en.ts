@@ -6,6 +6,7 @@ import { dealsEn } from './en/deals.ts';
 import { jobsEn } from './en/jobs.ts';
 import { leadsEn } from './en/leads.ts';
 import { serviceEn } from './en/service.ts';
+import { tasksEn } from './en/tasks.ts';
 import { tiersEn } from './en/tiers.ts';
 import type { Messages } from './zh-CN.ts';
 
@@ -244,6 +245,7 @@ export const en: Messages = {
   ...customersEn,
   ...tiersEn,
   ...dealsEn,
+  ...tasksEn,
   ...jobsEn,
   ...activitiesEn,
   ...serviceEn,

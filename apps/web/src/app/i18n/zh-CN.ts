@@ -11,6 +11,7 @@ import { dealsZh } from './zh-CN/deals.ts';
 import { jobsZh } from './zh-CN/jobs.ts';
 import { leadsZh } from './zh-CN/leads.ts';
 import { serviceZh } from './zh-CN/service.ts';
+import { tasksZh } from './zh-CN/tasks.ts';
 import { tiersZh } from './zh-CN/tiers.ts';
 
 export const zhCN = {
@@ -247,6 +248,7 @@ export const zhCN = {
   ...customersZh,
   ...tiersZh,
   ...dealsZh,
+  ...tasksZh,
   ...jobsZh,
   ...activitiesZh,
   ...serviceZh,
