@@ -4,6 +4,7 @@ import { newId } from '../../platform/ids.ts';
 import { type Ctx, inTransaction } from '../../platform/requestContext.ts';
 import { discountApprovalProblems } from '../approvals/discountGuard.usecases.ts';
 import { findStage } from '../pipelines/pipelines.repository.ts';
+import { onDealClosed } from '../tasks/followUp.hooks.ts';
 import { forecastAfterMove, missingForGate } from './dealGates.rules.ts';
 import { writableDeals } from './deals.access.ts';
 import * as repo from './deals.repository.ts';
@@ -57,6 +58,7 @@ export async function moveDeal(ctx: Ctx, id: string, version: number, input: { s
       at: now,
       actorId: ctx.actor.userId,
     });
+    if (target.kind !== 'open') await onDealClosed(tx.db, { orgId: ctx.actor.orgId, dealId: id, at: now });
     const moved = await getVisibleDeal(tx, id);
     await recordAudit(tx.db, tx, { action: 'update', entity: 'deal', entityId: id, before: dealView(deal), after: dealView(moved) });
     return moved;

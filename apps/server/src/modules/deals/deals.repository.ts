@@ -86,34 +86,36 @@ export async function updateDealRow(db: DbOrTx, writable: SQL, id: string, versi
   return row;
 }
 
-/** Everything on a deal's page besides the deal itself. */
+/**
+ * Everything on a deal's page besides the deal itself. One query after another: inside a
+ * transaction there is one connection, and node-postgres warns about (and will refuse) queries
+ * sent on it concurrently.
+ */
 export async function dealParts(db: DbOrTx, orgId: string, dealId: string) {
-  const [contacts, lines, history, milestones, tasks] = await Promise.all([
-    db
-      .select()
-      .from(dealContacts)
-      .where(and(eq(dealContacts.orgId, orgId), eq(dealContacts.dealId, dealId))),
-    db
-      .select()
-      .from(dealLines)
-      .where(and(eq(dealLines.orgId, orgId), eq(dealLines.dealId, dealId)))
-      .orderBy(asc(dealLines.lineNo)),
-    db
-      .select()
-      .from(dealStageHistory)
-      .where(and(eq(dealStageHistory.orgId, orgId), eq(dealStageHistory.dealId, dealId)))
-      .orderBy(asc(dealStageHistory.enteredAt)),
-    db
-      .select()
-      .from(dealMilestones)
-      .where(and(eq(dealMilestones.orgId, orgId), eq(dealMilestones.dealId, dealId)))
-      .orderBy(asc(dealMilestones.createdAt)),
-    db
-      .select()
-      .from(dealTasks)
-      .where(and(eq(dealTasks.orgId, orgId), eq(dealTasks.dealId, dealId)))
-      .orderBy(asc(dealTasks.createdAt)),
-  ]);
+  const contacts = await db
+    .select()
+    .from(dealContacts)
+    .where(and(eq(dealContacts.orgId, orgId), eq(dealContacts.dealId, dealId)));
+  const lines = await db
+    .select()
+    .from(dealLines)
+    .where(and(eq(dealLines.orgId, orgId), eq(dealLines.dealId, dealId)))
+    .orderBy(asc(dealLines.lineNo));
+  const history = await db
+    .select()
+    .from(dealStageHistory)
+    .where(and(eq(dealStageHistory.orgId, orgId), eq(dealStageHistory.dealId, dealId)))
+    .orderBy(asc(dealStageHistory.enteredAt));
+  const milestones = await db
+    .select()
+    .from(dealMilestones)
+    .where(and(eq(dealMilestones.orgId, orgId), eq(dealMilestones.dealId, dealId)))
+    .orderBy(asc(dealMilestones.createdAt));
+  const tasks = await db
+    .select()
+    .from(dealTasks)
+    .where(and(eq(dealTasks.orgId, orgId), eq(dealTasks.dealId, dealId)))
+    .orderBy(asc(dealTasks.createdAt));
   return { contacts, lines, history, milestones, tasks };
 }
 

@@ -54,3 +54,12 @@ export async function onCustomerContacted(tx: DbOrTx, event: ContactEvent): Prom
     await stopEnrollments(tx, ofClosedDeal(1000, sql`e2.org_id = ${event.orgId} and e2.deal_id = ${event.dealId}`), 'deal_closed', now);
   }
 }
+
+/**
+ * Called by the deals module, in the move's transaction, when a deal is won or lost: its follow-up
+ * plans stop at once (reason `deal_closed`) and their open tasks are cancelled, rather than at the
+ * next run of the plans job.
+ */
+export async function onDealClosed(tx: DbOrTx, event: { orgId: string; dealId: string; at: Date }): Promise<void> {
+  await stopEnrollments(tx, sql`e.org_id = ${event.orgId} and e.deal_id = ${event.dealId}`, 'deal_closed', event.at);
+}
