@@ -95,6 +95,17 @@ describe('converting a lead', () => {
     expect(after).toMatchObject({ customers: before.customers, contacts: before.contacts + 1, deals: before.deals });
   });
 
+  it('takes a left-out field from the lead, and clears one sent as null', async () => {
+    const lead = await newLead();
+    const r = (
+      await rep.post(`/api/v1/leads/${lead.id}/convert`, { version: 1, contact: { email: null }, customer: { phone: null } })
+    ).json();
+    const [contact] = await t.db.select().from(contacts).where(eq(contacts.id, r.contactId));
+    expect(contact).toMatchObject({ email: null, phone: '+86 135 0000 0005', title: 'CFO' });
+    const [customer] = await t.db.select().from(customers).where(eq(customers.id, r.customerId));
+    expect(customer).toMatchObject({ phone: null, email: 'chen@volt.cn' });
+  });
+
   it('leaves nothing behind when the deal — the last record created — breaks its stage gate', async () => {
     const lead = await newLead();
     const before = await footprint();

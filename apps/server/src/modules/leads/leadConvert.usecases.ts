@@ -15,12 +15,16 @@ import { assertLeadOpen, getWritableLead, leadView } from './leads.usecases.ts';
  * ("deal.amount", not "amount"). A reused customer the caller cannot see or change is a bad
  * reference in this request (422 on customerId), not a missing resource.
  */
+/** A field the caller left out takes the lead's value; one sent as null is cleared on purpose. */
+const orLead = <T>(given: T | null | undefined, fromLead: T | null): T | null => (given === undefined ? fromLead : given);
+
 async function step<T>(prefix: string, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
-    if (prefix === 'customerId' && (err.status === 404 || err.status === 403))
+    const customerRefused = prefix === 'customerId' || (prefix === 'contact' && !err.errors?.length);
+    if (customerRefused && (err.status === 404 || err.status === 403))
       throw unprocessable('unknown_reference', 'No such customer that you may change', [
         { path: 'customerId', message: 'no such customer that you may change' },
       ]);
@@ -56,11 +60,11 @@ export async function convertLead(ctx: Ctx, id: string, version: number, input: 
             {
               ...c,
               name: c.name ?? lead.company ?? lead.name,
-              email: c.email ?? lead.email,
-              phone: c.phone ?? lead.phone,
-              region: c.region ?? lead.region,
-              industry: c.industry ?? lead.industry,
-              source: c.source ?? lead.source,
+              email: orLead(c.email, lead.email),
+              phone: orLead(c.phone, lead.phone),
+              region: orLead(c.region, lead.region),
+              industry: orLead(c.industry, lead.industry),
+              source: orLead(c.source, lead.source),
               // Someone who was a lead a moment ago has not bought yet.
               status: c.status ?? 'prospect',
               ownerId,
@@ -74,13 +78,15 @@ export async function convertLead(ctx: Ctx, id: string, version: number, input: 
     const forCustomer = customerId;
 
     const p = input.contact ?? {};
-    const contact = await step(input.customerId ? 'customerId' : 'contact', () =>
+    // A reused customer the caller may not change refuses the contact with 403/404: that is the customer's
+    // fault (customerId); every other contact problem is the contact's.
+    const contact = await step('contact', () =>
       createContact(tx, {
         customerId: forCustomer,
         name: p.name ?? lead.name,
-        title: p.title ?? lead.title,
-        email: p.email ?? lead.email,
-        phone: p.phone ?? lead.phone,
+        title: orLead(p.title, lead.title),
+        email: orLead(p.email, lead.email),
+        phone: orLead(p.phone, lead.phone),
         seniority: p.seniority ?? null,
         buyingRole: p.buyingRole ?? null,
         notes: p.notes ?? null,
