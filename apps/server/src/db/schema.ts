@@ -20,5 +20,6 @@ export * from '../modules/tasks/tasks.table.ts';
 export * from '../modules/teams/teams.table.ts';
 export * from '../modules/tiers/tiers.table.ts';
 export * from '../modules/users/users.table.ts';
+export * from '../modules/webhooks/webhooks.table.ts';
 export * from '../platform/audit/audit.table.ts';
 export * from '../platform/jobs/jobs.table.ts';
