@@ -1,11 +1,10 @@
 import { ArrowRightOutlined } from '@ant-design/icons';
-import { Card, Flex, Input, Table, type TableProps, Tag, Typography } from 'antd';
+import { Card, Flex, Input, type TableProps, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CursorTable } from '../../../shared/CursorTable.tsx';
 import { formatAuditValue, formatDateTime, fullAuditValue, shortId } from '../../../shared/format.ts';
-import { LoadMore } from '../../../shared/LoadMore.tsx';
 import { PageHeader } from '../../../shared/PageHeader.tsx';
-import { LoadError } from '../../../shared/StatusPages.tsx';
 import { useUsersById } from '../../users/users.api.ts';
 import { type AuditFilters, type TAuditEntry, useAuditLog } from '../audit.api.ts';
 
@@ -102,27 +101,7 @@ export function AuditLogPage() {
             style={{ width: 320, maxWidth: '100%' }}
           />
         </Flex>
-        {list.isError && !list.data ? (
-          <LoadError error={list.error} onRetry={list.refetch} />
-        ) : (
-          <>
-            <Table<TAuditEntry>
-              rowKey="id"
-              columns={columns}
-              dataSource={list.rows}
-              loading={list.isPending}
-              pagination={false}
-              scroll={{ x: 'max-content' }}
-              size="middle"
-            />
-            <LoadMore
-              count={list.rows.length}
-              hasNextPage={list.hasNextPage}
-              isFetchingNextPage={list.isFetchingNextPage}
-              fetchNextPage={list.fetchNextPage}
-            />
-          </>
-        )}
+        <CursorTable<TAuditEntry> list={list} columns={columns} />
       </Card>
     </>
   );

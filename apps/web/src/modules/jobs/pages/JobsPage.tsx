@@ -1,11 +1,10 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Input, Select, Statistic, Table, type TableProps, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Input, Select, Statistic, type TableProps, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CursorTable } from '../../../shared/CursorTable.tsx';
 import { formatDateTime } from '../../../shared/format.ts';
-import { LoadMore } from '../../../shared/LoadMore.tsx';
 import { PageHeader } from '../../../shared/PageHeader.tsx';
-import { LoadError } from '../../../shared/StatusPages.tsx';
 import { JOB_STATUSES, type JobFilters, type TJob, type TJobStatus, useJobSummary, useJobs, useRetryJob } from '../jobs.api.ts';
 
 const STATUS_COLORS: Record<TJobStatus, string> = { queued: 'default', running: 'processing', succeeded: 'success', failed: 'error' };
@@ -113,27 +112,7 @@ export function JobsPage() {
             onSearch={(kind) => setFilters((f) => ({ ...f, kind: kind.trim() || undefined }))}
           />
         </Flex>
-        {list.isError && !list.data ? (
-          <LoadError error={list.error} onRetry={list.refetch} />
-        ) : (
-          <>
-            <Table<TJob>
-              rowKey="id"
-              columns={columns}
-              dataSource={list.rows}
-              loading={list.isPending}
-              pagination={false}
-              scroll={{ x: 'max-content' }}
-              size="middle"
-            />
-            <LoadMore
-              count={list.rows.length}
-              hasNextPage={list.hasNextPage}
-              isFetchingNextPage={list.isFetchingNextPage}
-              fetchNextPage={list.fetchNextPage}
-            />
-          </>
-        )}
+        <CursorTable<TJob> list={list} columns={columns} />
       </Card>
     </>
   );

@@ -1,11 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { TTeam } from '@tierline/contracts';
-import { Button, Card, Table, type TableProps } from 'antd';
+import { Button, Card, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoadMore } from '../../../shared/LoadMore.tsx';
+import { CursorTable } from '../../../shared/CursorTable.tsx';
 import { PageHeader } from '../../../shared/PageHeader.tsx';
-import { LoadError } from '../../../shared/StatusPages.tsx';
 import { useUsersById } from '../../users/users.api.ts';
 import { TeamFormModal } from '../components/TeamFormModal.tsx';
 import { useTeamList } from '../teams.api.ts';
@@ -49,27 +48,7 @@ export function TeamsPage() {
         }
       />
       <Card>
-        {list.isError && !list.data ? (
-          <LoadError error={list.error} onRetry={list.refetch} />
-        ) : (
-          <>
-            <Table<TTeam>
-              rowKey="id"
-              columns={columns}
-              dataSource={list.rows}
-              loading={list.isPending}
-              pagination={false}
-              scroll={{ x: 'max-content' }}
-              size="middle"
-            />
-            <LoadMore
-              count={list.rows.length}
-              hasNextPage={list.hasNextPage}
-              isFetchingNextPage={list.isFetchingNextPage}
-              fetchNextPage={list.fetchNextPage}
-            />
-          </>
-        )}
+        <CursorTable<TTeam> list={list} columns={columns} />
       </Card>
       <TeamFormModal open={editing !== undefined} team={editing ?? null} onClose={() => setEditing(undefined)} />
     </>

@@ -1,14 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { TRole, TUser } from '@tierline/contracts';
-import { Badge, Button, Card, Flex, Input, Popconfirm, Select, Space, Table, type TableProps, Tag } from 'antd';
+import { Badge, Button, Card, Flex, Input, Popconfirm, Select, Space, type TableProps, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CursorTable } from '../../../shared/CursorTable.tsx';
 import { useShowError } from '../../../shared/errors.ts';
 import { levelName } from '../../../shared/format.ts';
-import { LoadMore } from '../../../shared/LoadMore.tsx';
 import { PageHeader } from '../../../shared/PageHeader.tsx';
 import { ROLE_COLORS, ROLES } from '../../../shared/roles.ts';
-import { LoadError } from '../../../shared/StatusPages.tsx';
 import { useLevels } from '../../levels/levels.api.ts';
 import { useTeamOptions } from '../../teams/teams.api.ts';
 import { PasswordResetModal } from '../components/PasswordResetModal.tsx';
@@ -126,27 +125,7 @@ export function UsersPage() {
             style={{ width: 180 }}
           />
         </Flex>
-        {list.isError && !list.data ? (
-          <LoadError error={list.error} onRetry={list.refetch} />
-        ) : (
-          <>
-            <Table<TUser>
-              rowKey="id"
-              columns={columns}
-              dataSource={list.rows}
-              loading={list.isPending}
-              pagination={false}
-              scroll={{ x: 'max-content' }}
-              size="middle"
-            />
-            <LoadMore
-              count={list.rows.length}
-              hasNextPage={list.hasNextPage}
-              isFetchingNextPage={list.isFetchingNextPage}
-              fetchNextPage={list.fetchNextPage}
-            />
-          </>
-        )}
+        <CursorTable<TUser> list={list} columns={columns} />
       </Card>
       <UserFormModal open={editing !== undefined} user={editing ?? null} onClose={() => setEditing(undefined)} />
       <PasswordResetModal result={resetResult} onClose={() => setResetResult(null)} />
