@@ -209,6 +209,15 @@ describe('contract amount approvals', () => {
     expect(approvalLog.map((e: { action: string }) => e.action)).toEqual(['update', 'create']);
   });
 
+  it('shows the rep the approval of their contract even when a manager raised it', async () => {
+    const c = await s.eastManager.post('/api/v1/contracts', { customerId: s.customer.id, ownerId: s.eastRep.userId, amount: '130000' });
+    expect(c.statusCode, c.body).toBe(201);
+    expect(c.json()).toMatchObject({ status: 'pending_approval', ownerId: s.eastRep.userId });
+    const mine = (await s.eastRep.get(`/api/v1/approvals?view=requested&entityId=${c.json().id}`)).json().data;
+    expect(mine).toHaveLength(1);
+    expect((await s.eastRep.get(`/api/v1/approvals/${mine[0].id}`)).statusCode).toBe(200);
+  });
+
   it('a rejected contract returns to draft; it can be submitted again or lowered to within the limit', async () => {
     const c = (await s.eastRep.post('/api/v1/contracts', { customerId: s.customer.id, amount: '120000' })).json();
     const [approval] = (await s.eastRep.get(`/api/v1/approvals?view=requested&entityId=${c.id}`)).json().data;

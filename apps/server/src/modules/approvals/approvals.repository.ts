@@ -145,12 +145,17 @@ export async function seniorUsers(db: DbOrTx, orgId: string) {
   };
 }
 
-/** Condition: approvals the user requested or is asked to decide. */
+/** Condition: approvals the user requested, owns the subject of, or is asked to decide. */
 export const involving = (orgId: string, userId: string) =>
-  and(eq(approvals.orgId, orgId), or(eq(approvals.requestedBy, userId), eq(approvals.approverId, userId))) as SQL;
+  and(
+    eq(approvals.orgId, orgId),
+    or(eq(approvals.requestedBy, userId), eq(approvals.ownerId, userId), eq(approvals.approverId, userId)),
+  ) as SQL;
 
 export const toDecideBy = (orgId: string, userId: string) => and(eq(approvals.orgId, orgId), eq(approvals.approverId, userId)) as SQL;
 
-export const requestedBy = (orgId: string, userId: string) => and(eq(approvals.orgId, orgId), eq(approvals.requestedBy, userId)) as SQL;
+/** "Mine": raised by the user, or about the user's own deal or contract. */
+export const requestedBy = (orgId: string, userId: string) =>
+  and(eq(approvals.orgId, orgId), or(eq(approvals.requestedBy, userId), eq(approvals.ownerId, userId))) as SQL;
 
 export const ofOrg = (orgId: string): SQL => eq(approvals.orgId, orgId);

@@ -11,6 +11,8 @@ export const approvals = pgTable(
     entity: text('entity', { enum: ['deal', 'contract'] }).notNull(),
     entityId: uuid('entity_id').notNull(),
     requestedBy: uuid('requested_by').notNull(),
+    /** The rep whose deal or contract it is: they see the request even when someone else raised it. */
+    ownerId: uuid('owner_id'),
     approverId: uuid('approver_id'),
     status: text('status', { enum: ['pending', 'approved', 'rejected'] })
       .notNull()
@@ -27,5 +29,6 @@ export const approvals = pgTable(
     foreignKey({ columns: [t.orgId, t.approverId], foreignColumns: [users.orgId, users.id] }),
     index().on(t.orgId, t.entity, t.entityId),
     index().on(t.orgId, t.approverId, t.status),
+    index().on(t.orgId, t.ownerId),
   ],
 );

@@ -32,10 +32,9 @@ export async function openApproval(
   tx: Ctx,
   input: { kind: repo.ApprovalRow['kind']; entity: repo.ApprovalRow['entity']; entityId: string; ownerId: string; details: object },
 ) {
-  const [owner, seniors] = await Promise.all([
-    repo.ownerFacts(tx.db, tx.actor.orgId, input.ownerId),
-    repo.seniorUsers(tx.db, tx.actor.orgId),
-  ]);
+  // One after the other: this runs inside the caller's transaction (one connection).
+  const owner = await repo.ownerFacts(tx.db, tx.actor.orgId, input.ownerId);
+  const seniors = await repo.seniorUsers(tx.db, tx.actor.orgId);
   const { approverId, basis } = pickApprover({ requesterId: tx.actor.userId, teamManagerId: owner.teamManagerId, ...seniors });
   const row = await repo.insertApproval(tx.db, {
     orgId: tx.actor.orgId,
@@ -44,6 +43,7 @@ export async function openApproval(
     entity: input.entity,
     entityId: input.entityId,
     requestedBy: tx.actor.userId,
+    ownerId: input.ownerId,
     approverId,
     status: 'pending',
     details: { ...input.details, approverBasis: basis },
@@ -94,10 +94,10 @@ export const openContractApproval = (
     details: { number: contract.number, ownerId: contract.ownerId, currency: contract.currency, ...excess },
   });
 
-/** An approval the caller may see: they asked for it or are asked to decide it; directors and admins see all. */
+/** An approval the caller may see: they asked for it, own its deal or contract, or decide it; directors and admins see all. */
 async function getVisibleApproval(ctx: Pick<Ctx, 'db' | 'actor'>, id: string) {
   const row = await repo.findApproval(ctx.db, ctx.actor.orgId, id);
-  const mine = row && (row.requestedBy === ctx.actor.userId || row.approverId === ctx.actor.userId);
+  const mine = row && [row.requestedBy, row.ownerId, row.approverId].includes(ctx.actor.userId);
   if (!row || !(mine || isSenior(ctx))) throw notFound('Approval');
   return row;
 }
