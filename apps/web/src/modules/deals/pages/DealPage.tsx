@@ -1,11 +1,15 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Col, Flex, Row, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Button, Card, Col, Flex, Row, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../../shared/api.ts';
 import { canWrite } from '../../../shared/roles.ts';
 import { LoadError, NotFoundPage } from '../../../shared/StatusPages.tsx';
+import { LogActivityButton } from '../../activities/components/LogActivityButton.tsx';
+import { Timeline } from '../../activities/components/Timeline.tsx';
+import { AssignmentExplainPanel } from '../../assignment/components/AssignmentExplainPanel.tsx';
+import { AutoAssignButton } from '../../assignment/components/AutoAssignButton.tsx';
 import { useCurrentUser } from '../../auth/auth.api.ts';
 import { DealContactsCard } from '../components/DealContactsCard.tsx';
 import { DealFormModal } from '../components/DealFormModal.tsx';
@@ -73,6 +77,8 @@ export function DealPage() {
               data-testid="deal-stage-select"
             />
             <Button onClick={() => setEditing(true)}>{t('common.edit')}</Button>
+            <AutoAssignButton entity="deal" id={d.id} />
+            <LogActivityButton dealId={d.id} customerId={d.customerId} />
           </Space>
         )}
       </Flex>
@@ -82,12 +88,19 @@ export function DealPage() {
             <DealOverview deal={d} />
             <DealLinesCard deal={d} editable={writer} />
             {isProject && <ProjectTimeline deal={d} editable={writer} />}
+            <Card size="small" title={t('activities.timeline.title')}>
+              {/* A stage move or an edit elsewhere on the page is an event on the timeline too. */}
+              <Timeline entity="deal" id={d.id} customerId={d.customerId} stamp={d.version} />
+            </Card>
           </Flex>
         </Col>
         <Col xs={24} xl={10}>
           <Flex vertical gap={16}>
             <DealContactsCard deal={d} editable={writer} />
             <StageHistory deal={d} />
+            <Card size="small" title={t('assignment.explain.tab')}>
+              <AssignmentExplainPanel entity="deal" id={d.id} />
+            </Card>
           </Flex>
         </Col>
       </Row>

@@ -1,16 +1,21 @@
-import { Alert, App, Button, Col, Flex, Row, Space, Spin } from 'antd';
+import { Alert, App, Button, Card, Col, Flex, Row, Space, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../../shared/api.ts';
 import { formatDateTime } from '../../../shared/format.ts';
 import { canWrite } from '../../../shared/roles.ts';
 import { LoadError, NotFoundPage } from '../../../shared/StatusPages.tsx';
+import { useIsPhone } from '../../../shared/useIsPhone.ts';
+import { LeadActivities } from '../../activities/components/LeadActivities.tsx';
+import { LogActivityButton } from '../../activities/components/LogActivityButton.tsx';
+import { AssignmentExplainPanel } from '../../assignment/components/AssignmentExplainPanel.tsx';
+import { AutoAssignButton } from '../../assignment/components/AutoAssignButton.tsx';
 import { useCurrentUser } from '../../auth/auth.api.ts';
 import { DuplicatesCard } from '../components/DuplicatesCard.tsx';
 import { LeadDetailsCard } from '../components/LeadDetailsCard.tsx';
 import { LeadHeader } from '../components/LeadHeader.tsx';
 import { ScoreCard } from '../components/ScoreCard.tsx';
-import { useLead, useSetLeadDeleted } from '../leads.api.ts';
+import { isLeadOpen, useLead, useSetLeadDeleted } from '../leads.api.ts';
 import { useShowLeadError } from '../useLeadError.ts';
 
 /** 线索详情: who the lead is, how it scores, what it duplicates; edit, merge and convert from here. */
@@ -22,6 +27,7 @@ export function LeadPage() {
   const lead = useLead(id);
   const setDeleted = useSetLeadDeleted();
   const showError = useShowLeadError();
+  const isPhone = useIsPhone();
 
   if (lead.isPending) return <Spin style={{ display: 'block', marginTop: 48 }} />;
   if (lead.isError) return isApiError(lead.error, 404) ? <NotFoundPage /> : <LoadError error={lead.error} onRetry={lead.refetch} />;
@@ -32,6 +38,14 @@ export function LeadPage() {
   return (
     <>
       <LeadHeader lead={l} />
+      {/* A converted or merged lead takes no new activities: they go on what it became. */}
+      {live && isLeadOpen(l) && (
+        // Under the header's actions: at their right on a wide screen, at their left where they wrap on a phone.
+        <Flex justify={isPhone ? 'flex-start' : 'flex-end'} wrap gap={8} style={{ marginTop: -4, marginBottom: 16 }}>
+          <AutoAssignButton entity="lead" id={l.id} />
+          <LogActivityButton leadId={l.id} />
+        </Flex>
+      )}
       {!live && (
         <Alert
           {...banner}
@@ -82,12 +96,16 @@ export function LeadPage() {
         <Col xs={24} xl={14}>
           <Flex vertical gap={16}>
             <LeadDetailsCard lead={l} />
+            <LeadActivities leadId={l.id} />
           </Flex>
         </Col>
         <Col xs={24} xl={10}>
           <Flex vertical gap={16}>
             <ScoreCard lead={l} />
             <DuplicatesCard lead={l} editable={canWrite(user.role) && live} />
+            <Card size="small" title={t('assignment.explain.tab')}>
+              <AssignmentExplainPanel entity="lead" id={l.id} />
+            </Card>
           </Flex>
         </Col>
       </Row>
