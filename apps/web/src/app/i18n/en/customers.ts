@@ -43,8 +43,6 @@ export const customersEn: Messages<typeof customersZh> = {
     externalId: 'External ID',
     lastContactAt: 'Last contact',
     neverContacted: 'Never contacted',
-    recordContact: 'Record a contact',
-    contactRecorded: 'Contact recorded',
     createdAt: 'Created',
     updatedAt: 'Updated',
     tabs: {

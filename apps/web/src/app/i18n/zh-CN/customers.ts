@@ -41,8 +41,6 @@ export const customersZh = {
     externalId: '外部编号',
     lastContactAt: '最近联系',
     neverContacted: '从未联系',
-    recordContact: '记录一次联系',
-    contactRecorded: '已记录联系时间',
     createdAt: '创建时间',
     updatedAt: '更新时间',
     tabs: {

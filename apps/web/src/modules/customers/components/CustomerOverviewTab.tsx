@@ -1,33 +1,20 @@
 import type { TCustomer } from '@tierline/contracts';
-import { App, Button, Descriptions, Space, Tag, Typography } from 'antd';
+import { Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useShowError } from '../../../shared/errors.ts';
 import { formatDateTime } from '../../../shared/format.ts';
-import { canWrite } from '../../../shared/roles.ts';
-import { useCurrentUser } from '../../auth/auth.api.ts';
+import { LogActivityButton } from '../../activities/components/LogActivityButton.tsx';
 import { useTeamOptions } from '../../teams/teams.api.ts';
 import { TierTag } from '../../tiers/components/TierTag.tsx';
 import { useUsersById } from '../../users/users.api.ts';
-import { STATUS_COLORS, useUpdateCustomer } from '../customers.api.ts';
+import { STATUS_COLORS } from '../customers.api.ts';
 
 /** Every field of the customer; editing is in the header (it needs the whole form). */
 export function CustomerOverviewTab({ customer: c }: { customer: TCustomer }) {
   const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
-  const user = useCurrentUser();
-  const showError = useShowError();
   const owner = useUsersById([c.ownerId]).get(c.ownerId ?? '');
   const { byId: teams } = useTeamOptions();
-  const update = useUpdateCustomer();
   const dash = <Typography.Text type="secondary">—</Typography.Text>;
   const text = (value: string | null) => value || dash;
-
-  // Until activities exist, a contact is recorded here; it restarts the follow-up and pool clocks.
-  const recordContact = () =>
-    update.mutate(
-      { id: c.id, version: c.version, lastContactAt: new Date().toISOString() },
-      { onSuccess: () => void message.success(t('customers.contactRecorded')), onError: (error) => showError(error) },
-    );
 
   return (
     <Descriptions
@@ -62,11 +49,8 @@ export function CustomerOverviewTab({ customer: c }: { customer: TCustomer }) {
           children: (
             <Space wrap>
               {c.lastContactAt ? formatDateTime(c.lastContactAt, i18n.language) : t('customers.neverContacted')}
-              {canWrite(user.role) && c.deletedAt === null && (
-                <Button size="small" onClick={recordContact} loading={update.isPending}>
-                  {t('customers.recordContact')}
-                </Button>
-              )}
+              {/* A contact is an activity (call, visit …): logging one moves last contact and the pool clock. */}
+              {c.deletedAt === null && <LogActivityButton type="default" size="small" customerId={c.id} />}
             </Space>
           ),
         },

@@ -11,6 +11,7 @@ import { Timeline } from '../../activities/components/Timeline.tsx';
 import { AssignmentExplainPanel } from '../../assignment/components/AssignmentExplainPanel.tsx';
 import { AutoAssignButton } from '../../assignment/components/AutoAssignButton.tsx';
 import { useCurrentUser } from '../../auth/auth.api.ts';
+import { DealContractsCard } from '../../contracts/components/DealContractsCard.tsx';
 import { DealContactsCard } from '../components/DealContactsCard.tsx';
 import { DealFormModal } from '../components/DealFormModal.tsx';
 import { DealLinesCard } from '../components/DealLinesCard.tsx';
@@ -96,6 +97,7 @@ export function DealPage() {
         </Col>
         <Col xs={24} xl={10}>
           <Flex vertical gap={16}>
+            <DealContractsCard deal={d} won={stage?.kind === 'won'} editable={writer} />
             <DealContactsCard deal={d} editable={writer} />
             <StageHistory deal={d} />
             <Card size="small" title={t('assignment.explain.tab')}>
