@@ -3,6 +3,7 @@ import { Button, Drawer, Flex, Layout, Spin, theme } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
+import { NotificationBell } from '../../modules/notifications/components/NotificationBell.tsx';
 import { Logo } from '../../shared/Logo.tsx';
 import { useIsPhone } from '../../shared/useIsPhone.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -61,6 +62,7 @@ export function AppLayout() {
             {isPhone && <Logo size={24} />}
             <div style={{ flex: 1 }} />
             <LanguageSwitch />
+            <NotificationBell />
             <UserMenu compact={isPhone} />
           </Flex>
         </Layout.Header>

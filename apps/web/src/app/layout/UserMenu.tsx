@@ -1,4 +1,4 @@
-import { DownOutlined, KeyOutlined, LockOutlined, LogoutOutlined } from '@ant-design/icons';
+import { BellOutlined, DownOutlined, KeyOutlined, LockOutlined, LogoutOutlined } from '@ant-design/icons';
 import { App, Avatar, Button, Dropdown, type MenuProps, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +30,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
     { type: 'divider' },
     { key: 'password', icon: <LockOutlined />, label: t('userMenu.changePassword') },
     { key: 'tokens', icon: <KeyOutlined />, label: t('userMenu.apiTokens') },
+    { key: 'notifications', icon: <BellOutlined />, label: t('notifications.settings') },
     { type: 'divider' },
     { key: 'signOut', icon: <LogoutOutlined />, label: t('userMenu.signOut'), danger: true },
   ];
@@ -37,6 +38,7 @@ export function UserMenu({ compact }: { compact: boolean }) {
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'password') setChangingPassword(true);
     if (key === 'tokens') navigate('/account/tokens');
+    if (key === 'notifications') navigate('/notifications?tab=preferences');
     if (key === 'signOut') {
       logout.mutate(undefined, {
         onSettled: () => {

@@ -1,0 +1,125 @@
+import type { TNotification } from '@tierline/contracts';
+import { describe, expect, it } from 'vitest';
+import { formatDateTime } from '../../shared/format.ts';
+import { entityRoute, notificationText, relativeTime } from './notificationText.ts';
+
+const TIERS: Record<string, string> = { t1: 'KA', t2: 'VIP', t3: 'SMB' };
+const ctx = { locale: 'en', tierName: (id: string) => TIERS[id] ?? '…' };
+const note = (kind: TNotification['kind'], params: TNotification['params'], entity: string | null = null) => ({ kind, params, entity });
+
+describe('notificationText', () => {
+  it('words an assignment by the kind of record assigned, with the rule that chose', () => {
+    expect(notificationText(note('assignment', { entity: 'customer', name: 'Acme', ruleName: 'KA → senior' }, 'customer'), ctx)).toEqual({
+      message: { key: 'assignmentCustomer', values: { name: 'Acme' } },
+      detail: { key: 'byRule', values: { rule: 'KA → senior' } },
+    });
+    expect(notificationText(note('assignment', { entity: 'lead', name: 'L', ruleName: null }), ctx)).toEqual({
+      message: { key: 'assignmentLead', values: { name: 'L' } },
+      detail: null,
+    });
+    expect(notificationText(note('assignment', { entity: 'deal', name: 'D' }), ctx).message.key).toBe('assignmentDeal');
+    expect(notificationText(note('assignment', { entity: 'contract', name: 'C' }), ctx).message.key).toBe('assignmentOther');
+  });
+
+  it('words a service request assigned with its customer and the deadline to answer by', () => {
+    const at = '2025-03-01T06:00:00.000Z';
+    const text = notificationText(
+      note('assignment', { entity: 'service_request', title: 'Printer down', customerName: 'Acme', slaDueAt: at }, 'service_request'),
+      ctx,
+    );
+    expect(text.message).toEqual({ key: 'assignmentService', values: { title: 'Printer down', customerName: 'Acme' } });
+    expect(text.detail).toEqual({ key: 'respondBy', values: { at: formatDateTime(at, 'en') } });
+    // Without an SLA there is no deadline to name.
+    expect(
+      notificationText(note('assignment', { entity: 'service_request', title: 'x', customerName: 'y', slaDueAt: null }), ctx).detail,
+    ).toBeNull();
+  });
+
+  it('falls back to the notification’s entity when params lack one', () => {
+    expect(notificationText(note('assignment', { name: 'Acme' }, 'customer'), ctx).message.key).toBe('assignmentCustomer');
+  });
+
+  it('gives task reminders their title and due time in the reader’s format', () => {
+    const dueAt = '2025-03-01T06:00:00.000Z';
+    expect(notificationText(note('task_due', { title: 'Call back', dueAt }), { ...ctx, locale: 'zh-CN' }).message).toEqual({
+      key: 'taskDue',
+      values: { title: 'Call back', dueAt: formatDateTime(dueAt, 'zh-CN') },
+    });
+    expect(notificationText(note('task_overdue', { title: 'Call back', dueAt }), ctx).message.key).toBe('taskOverdue');
+  });
+
+  it('words pool warnings and reclaims with the days without contact and the tier’s limit', () => {
+    const reclaimAt = '2025-04-01T00:00:00.000Z';
+    expect(notificationText(note('pool_warning', { customerName: 'Acme', daysSinceContact: 25, reclaimDays: 30, reclaimAt }), ctx)).toEqual(
+      {
+        message: { key: 'poolWarning', values: { customerName: 'Acme', days: '25', reclaimAt: formatDateTime(reclaimAt, 'en') } },
+        detail: { key: 'reclaimLimit', values: { days: '30' } },
+      },
+    );
+    expect(notificationText(note('pool_reclaim', { customerName: 'Acme', daysSinceContact: 31, reclaimDays: 30 }), ctx).message).toEqual({
+      key: 'poolReclaim',
+      values: { customerName: 'Acme', days: '31' },
+    });
+  });
+
+  it('names the tiers of a tier change, and says a first tier without a "from"', () => {
+    expect(
+      notificationText(note('tier_change', { customerName: 'Acme', fromTierId: 't2', toTierId: 't1', source: 'manual' }), ctx),
+    ).toEqual({
+      message: { key: 'tierChange', values: { customerName: 'Acme', from: 'VIP', to: 'KA' } },
+      detail: { key: 'manual', values: {} },
+    });
+    const first = notificationText(note('tier_change', { customerName: 'Acme', fromTierId: null, toTierId: 't3', source: 'rule' }), ctx);
+    expect(first.message).toEqual({ key: 'tierSet', values: { customerName: 'Acme', to: 'SMB' } });
+    expect(first.detail?.key).toBe('rule');
+  });
+
+  it('words an SLA breach with the promised hours', () => {
+    expect(notificationText(note('service_sla', { title: 'Down', customerName: 'Acme', slaHours: 4 }), ctx).message).toEqual({
+      key: 'serviceSla',
+      values: { title: 'Down', customerName: 'Acme', hours: '4' },
+    });
+  });
+
+  it('has a plain sentence for kinds without facts to show', () => {
+    expect(notificationText(note('level_recommendation', {}), ctx).message.key).toBe('levelRecommendation');
+    expect(notificationText(note('other' as TNotification['kind'], {}), ctx).message.key).toBe('other');
+  });
+});
+
+describe('entityRoute', () => {
+  it('links each record kind to its page', () => {
+    expect(entityRoute('customer', 'c1')).toBe('/customers/c1');
+    expect(entityRoute('deal', 'd1')).toBe('/deals/d1');
+    expect(entityRoute('lead', 'l1')).toBe('/leads/l1');
+    expect(entityRoute('service_request', 's1')).toBe('/service/s1');
+  });
+  it('sends tasks to my day, which lists them', () => {
+    expect(entityRoute('task', 't1')).toBe('/activities');
+  });
+  it('has no link for records without a page, or without an id', () => {
+    expect(entityRoute(null, null)).toBeNull();
+    expect(entityRoute('customer', null)).toBeNull();
+    expect(entityRoute('contract_line', 'x')).toBeNull();
+  });
+});
+
+describe('relativeTime', () => {
+  const now = new Date('2025-03-10T12:00:00Z');
+  const ago = (seconds: number) => new Date(now.getTime() - seconds * 1000).toISOString();
+  it('says now under a minute (and for clocks slightly ahead)', () => {
+    expect(relativeTime(ago(20), now, 'en')).toBe('now');
+    expect(relativeTime(ago(-5), now, 'en')).toBe('now');
+  });
+  it('counts whole minutes, hours and days', () => {
+    expect(relativeTime(ago(60), now, 'en')).toBe('1 minute ago');
+    expect(relativeTime(ago(59 * 60 + 59), now, 'en')).toBe('59 minutes ago');
+    expect(relativeTime(ago(3 * 3600 + 100), now, 'en')).toBe('3 hours ago');
+    expect(relativeTime(ago(26 * 3600), now, 'en')).toBe('yesterday');
+    expect(relativeTime(ago(3 * 86400), now, 'zh-CN')).toBe('3天前');
+  });
+  it('gives the date after a week', () => {
+    const iso = ago(8 * 86400);
+    expect(relativeTime(iso, now, 'en')).toBe(formatDateTime(iso, 'en'));
+  });
+});
