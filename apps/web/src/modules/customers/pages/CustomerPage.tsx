@@ -1,7 +1,8 @@
+import { CustomerServiceOutlined } from '@ant-design/icons';
 import type { TabsProps } from 'antd';
 import { Alert, Badge, Button, Card, Flex, Spin, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { isApiError } from '../../../shared/api.ts';
 import { useShowError } from '../../../shared/errors.ts';
 import { isMissingRoute } from '../../../shared/missingRoute.ts';
@@ -87,6 +88,9 @@ export function CustomerPage() {
         // Under the header's actions: at their right on a wide screen, at their left where they wrap on a phone.
         <Flex justify={isPhone ? 'flex-start' : 'flex-end'} wrap gap={8} style={{ marginTop: -4, marginBottom: 16 }}>
           <AutoAssignButton entity="customer" id={c.id} />
+          <Link to={`/service?customerId=${c.id}`}>
+            <Button icon={<CustomerServiceOutlined />}>{t('service.title')}</Button>
+          </Link>
           <LogActivityButton customerId={c.id} />
         </Flex>
       )}
