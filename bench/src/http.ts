@@ -96,6 +96,9 @@ export async function load(
   const cpuBefore = await options.cpuMs?.();
   const { times, result } = await cannon(baseUrl, token, requests, options);
   const cpuAfter = await options.cpuMs?.();
+  // A timed run ends with requests still in the server, their clients gone: let them finish before anything else is
+  // measured (or the server is stopped, which would close the database under them).
+  if (options.durationSec !== undefined) await new Promise((resolve) => setTimeout(resolve, 1000));
   const durationSec = result.duration;
   return {
     ...summarise(times),

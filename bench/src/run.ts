@@ -17,7 +17,7 @@ import { systemClock } from '../../apps/server/src/platform/clock.ts';
 import type { Ctx } from '../../apps/server/src/platform/requestContext.ts';
 import { capturingDb, describe, replay, type Statement } from './capture.ts';
 import { benchDatabase, benchDir, type RawHandle } from './database.ts';
-import { loadFixtures, rawRows } from './fixtures.ts';
+import { loadFixtures, loadHttpFixtures, rawRows } from './fixtures.ts';
 import { createToken, type HttpResult, load, sequential, type Token, warm } from './http.ts';
 import { AS_OF, BENCH_PASSWORD, DEFAULT_SEED, type EngineName, SCALES, type ScaleName } from './scales.ts';
 import { type ActorName, type Fixtures, SCENARIOS, type Scenario, type Variant } from './scenarios.ts';
@@ -147,10 +147,7 @@ async function main() {
     for (const actor of ['rep', 'manager', 'director'] as const) {
       tokens[actor] = await createToken(server.url, fixtures.users[actor].email, BENCH_PASSWORD);
     }
-    const page1 = (await (
-      await fetch(`${server.url}/api/v1/customers?limit=50&sort=name`, { headers: { authorization: `Bearer ${tokens.director.token}` } })
-    ).json()) as { nextCursor: string | null };
-    fixtures.page2Cursor = page1.nextCursor ?? undefined;
+    await loadHttpFixtures(server.url, (actor) => tokens[actor].token, paths, fixtures);
 
     // One warm-up round over every latency scenario first, so the first one measured does not pay for a cold server.
     for (const scenario of SCENARIOS) {

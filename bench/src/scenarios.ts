@@ -2,14 +2,28 @@
  * What is measured. Each variant is one HTTP request and, beside it, the app's own use case that the route calls
  * (the same function with the same parsed input), so the runner can capture the SQL it issues and time that alone.
  */
-import { ZCustomerListQuery, ZOrderListQuery, ZTierPreviewRequest, ZTierRecomputeRequest } from '@tierline/contracts';
+import {
+  ZActivityListQuery,
+  ZCustomerListQuery,
+  ZOrderListQuery,
+  ZOverdueTasksQuery,
+  ZTaskListQuery,
+  ZTierPreviewRequest,
+  ZTierRecomputeRequest,
+  ZTimelineQuery,
+} from '@tierline/contracts';
+import { listActivities } from '../../apps/server/src/modules/activities/activities.usecases.ts';
+import { customerTimeline } from '../../apps/server/src/modules/activities/timeline.usecases.ts';
 import { customerView, getVisibleCustomer, listCustomers } from '../../apps/server/src/modules/customers/customers.usecases.ts';
+import { myUnreadCount } from '../../apps/server/src/modules/notifications/notifications.usecases.ts';
 import { listOrders } from '../../apps/server/src/modules/orders/orders.usecases.ts';
 import { purchaseSummary } from '../../apps/server/src/modules/orders/purchaseSummary.usecases.ts';
+import { listOverdueTasks, listTasks } from '../../apps/server/src/modules/tasks/tasks.usecases.ts';
 import { previewTierRules, recomputeTiers } from '../../apps/server/src/modules/tiers/tierRecompute.usecases.ts';
 import type { Ctx } from '../../apps/server/src/platform/requestContext.ts';
+import { TIMELINE_PAGE_SIZE } from './fixtures.ts';
 import type { HttpRequest } from './http.ts';
-import { AS_OF } from './scales.ts';
+import { AS_OF, HEAVY_TIMELINE_EVENTS } from './scales.ts';
 
 export type ActorName = 'rep' | 'manager' | 'director';
 
@@ -29,6 +43,10 @@ export type Fixtures = {
   search: { cjk2: string; cjk4: string; latin: string; common: string };
   /** The director's second page of customers by name (filled in over HTTP before the scenarios run). */
   page2Cursor?: string;
+  /** rep0001's customer with a 10,000-event timeline. */
+  heavyCustomerId: string;
+  /** Cursors of its deeper timeline pages (filled in over HTTP by following nextCursor from the first page). */
+  timelineCursors: { page: number; cursor: string }[];
 };
 
 export type Variant = {
@@ -85,6 +103,47 @@ const customerGet = (id: string): Variant => ({
   request: { method: 'GET', path: `/api/v1/customers/${id}` },
   run: async (ctx) => customerView(await getVisibleCustomer(ctx, id)),
 });
+
+const TIMELINE_PATH = '/api/v1/customers/{id}/timeline';
+
+function timeline(label: string, customerId: string, q: Record<string, string | number | undefined>): Variant {
+  const query = { limit: TIMELINE_PAGE_SIZE, ...q };
+  return {
+    label,
+    request: { method: 'GET', path: `/api/v1/customers/${customerId}/timeline?${qs(query)}` },
+    run: (ctx) => customerTimeline(ctx, customerId, ZTimelineQuery.parse(query)),
+  };
+}
+
+function activityList(label: string, q: Record<string, string | number | undefined>): Variant {
+  const query = { limit: 50, ...q };
+  return {
+    label,
+    request: { method: 'GET', path: `/api/v1/activities?${qs(query)}` },
+    run: (ctx) => listActivities(ctx, ZActivityListQuery.parse(query)),
+  };
+}
+
+function taskList(label: string, q: Record<string, string | number | undefined>): Variant {
+  const query = { limit: 50, ...q };
+  return {
+    label,
+    request: { method: 'GET', path: `/api/v1/tasks?${qs(query)}` },
+    run: (ctx) => listTasks(ctx, ZTaskListQuery.parse(query)),
+  };
+}
+
+function overdueTasks(label: string, q: Record<string, string | number | undefined>): Variant {
+  const query = { limit: 50, ...q };
+  return {
+    label,
+    request: { method: 'GET', path: `/api/v1/tasks/overdue?${qs(query)}` },
+    run: (ctx) => listOverdueTasks(ctx, ZOverdueTasksQuery.parse(query)),
+  };
+}
+
+/** AS_OF moved by `days` (negative: before it), as an ISO timestamp. */
+const fromAsOf = (days: number) => new Date(AS_OF.getTime() + days * 86_400_000).toISOString();
 
 export const recomputeRequest = (at: string, label: string): Variant => ({
   label,
@@ -196,6 +255,91 @@ export const SCENARIOS: Scenario[] = [
     kind: 'latency',
     budget: { p95Ms: 20 },
     variants: () => [orderList('all', {})],
+  },
+  {
+    name: 'timeline-heavy-first',
+    what: `first page (50) of the timeline of a customer with ${HEAVY_TIMELINE_EVENTS.toLocaleString('en')} events, as its rep: all kinds, activities only, orders + tier changes`,
+    actor: 'rep',
+    kind: 'latency',
+    // Issue 5: a timeline page of a 10,000-event customer under 50 ms on PostgreSQL.
+    budget: { p95Ms: 50 },
+    requires: TIMELINE_PATH,
+    variants: (fx) => [
+      timeline('all kinds', fx.heavyCustomerId, {}),
+      timeline('activities', fx.heavyCustomerId, { kinds: 'activity' }),
+      timeline('orders + tier changes', fx.heavyCustomerId, { kinds: 'order,tier_change' }),
+    ],
+  },
+  {
+    name: 'timeline-heavy-deep',
+    what: 'deeper pages of the same timeline, reached by following nextCursor: pages 2, 20, 100 and 200 (the last)',
+    actor: 'rep',
+    kind: 'latency',
+    budget: { p95Ms: 50 },
+    requires: TIMELINE_PATH,
+    variants: (fx) => fx.timelineCursors.map((c) => timeline(`page ${c.page}`, fx.heavyCustomerId, { cursor: c.cursor })),
+  },
+  {
+    name: 'activities-rep',
+    what: 'activities, newest first, as a rep: all they may see, their own, their visits of the last 90 days, one customer',
+    actor: 'rep',
+    kind: 'latency',
+    budget: { p95Ms: 20 },
+    requires: '/api/v1/activities',
+    variants: (fx) => [
+      activityList('all I may see', {}),
+      activityList('mine', { ownerId: fx.users.rep.id }),
+      activityList('my visits, 90 days', { ownerId: fx.users.rep.id, kind: 'visit', from: fromAsOf(-90), to: asOf }),
+      activityList('one customer (heavy)', { customerId: fx.heavyCustomerId }),
+    ],
+  },
+  {
+    name: 'activities-director',
+    what: 'activities, newest first, as a director, by kind and date range: visits of 30 days, calls of a quarter, meetings of a year, one rep’s calls',
+    actor: 'director',
+    kind: 'latency',
+    budget: { p95Ms: 20 },
+    requires: '/api/v1/activities',
+    variants: (fx) => [
+      activityList('visits, last 30 days', { kind: 'visit', from: fromAsOf(-30), to: asOf }),
+      activityList('calls, a quarter', { kind: 'call', from: fromAsOf(-120), to: fromAsOf(-30) }),
+      activityList('meetings, a year', { kind: 'meeting', from: fromAsOf(-365), to: asOf }),
+      activityList('one rep’s calls, 90 days', { ownerId: fx.teamRepId, kind: 'call', from: fromAsOf(-90), to: asOf }),
+    ],
+  },
+  {
+    name: 'tasks-myday-rep',
+    what: '"my day" as a rep: open tasks by due (all, AS_OF ± 7 days, from AS_OF on) and GET /tasks/overdue?scope=mine',
+    actor: 'rep',
+    kind: 'latency',
+    budget: { p95Ms: 20 },
+    requires: '/api/v1/tasks',
+    variants: (fx) => [
+      taskList('open by due', { assigneeId: fx.users.rep.id, status: 'open', sort: 'dueAt' }),
+      taskList('open, AS_OF ± 7 days', { assigneeId: fx.users.rep.id, status: 'open', dueFrom: fromAsOf(-7), dueTo: fromAsOf(7) }),
+      taskList('open, from AS_OF', { assigneeId: fx.users.rep.id, status: 'open', dueFrom: asOf }),
+      overdueTasks('overdue, mine', { scope: 'mine' }),
+    ],
+  },
+  {
+    name: 'tasks-overdue-manager',
+    what: 'GET /tasks/overdue?scope=team as a manager: counts per rep and team and the first 50 tasks; the team, one rep',
+    actor: 'manager',
+    kind: 'latency',
+    budget: { p95Ms: 20 },
+    requires: '/api/v1/tasks/overdue',
+    variants: (fx) => [overdueTasks('team', { scope: 'team' }), overdueTasks('team, one rep', { scope: 'team', assigneeId: fx.teamRepId })],
+  },
+  {
+    name: 'unread-count',
+    what: 'throughput of GET /notifications/unread-count (the bell) as a rep at 32 connections',
+    actor: 'rep',
+    kind: 'throughput',
+    connections: 32,
+    requires: '/api/v1/notifications/unread-count',
+    variants: () => [
+      { label: 'unread count', request: { method: 'GET', path: '/api/v1/notifications/unread-count' }, run: (ctx) => myUnreadCount(ctx) },
+    ],
   },
   {
     name: 'customer-page-32c',

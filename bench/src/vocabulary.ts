@@ -281,3 +281,134 @@ export const PRODUCT_CATEGORIES: readonly { category: string; items: readonly st
   { category: '安防设备', items: ['网络摄像机', '门禁控制器', '录像机', '报警主机'], price: [150, 8000] },
   { category: '网络设备', items: ['交换机', '路由器', '无线AP', '防火墙'], price: [200, 25000] },
 ];
+
+/** Activity kinds as the app stores them, with how often reps log each (calls most, meetings least). */
+export const ACTIVITY_KIND_WEIGHTS: readonly { kind: 'call' | 'email' | 'visit' | 'meeting' | 'note'; weight: number }[] = [
+  { kind: 'call', weight: 38 },
+  { kind: 'email', weight: 22 },
+  { kind: 'visit', weight: 14 },
+  { kind: 'meeting', weight: 8 },
+  { kind: 'note', weight: 18 },
+];
+
+type Outcome = 'reached' | 'no_answer' | 'interested' | 'not_interested' | 'follow_up' | 'done' | null;
+
+/**
+ * What each kind of activity is about (`{c}` a product category, `{i}` a product) and what came of it: a call is
+ * often not answered, an email often gets no reply yet (no outcome), a visit or meeting is mostly done; a note has none.
+ */
+export const ACTIVITY_VOCABULARY: Record<
+  'call' | 'email' | 'visit' | 'meeting' | 'note',
+  { subjects: readonly string[]; outcomes: readonly { outcome: Outcome; weight: number }[]; minutes: [number, number] | null }
+> = {
+  call: {
+    subjects: [
+      '电话沟通{c}采购需求',
+      '电话回访：确认报价反馈',
+      '跟进{i}样品测试结果',
+      '电话确认交货时间',
+      '年度框架协议续签沟通',
+      '电话催收货款',
+      '售后问题电话回访',
+      '了解下季度采购计划',
+      '确认{i}技术参数',
+      '电话邀约参加新品发布会',
+    ],
+    outcomes: [
+      { outcome: 'reached', weight: 40 },
+      { outcome: 'no_answer', weight: 20 },
+      { outcome: 'interested', weight: 12 },
+      { outcome: 'follow_up', weight: 18 },
+      { outcome: 'not_interested', weight: 10 },
+    ],
+    minutes: [2, 25],
+  },
+  email: {
+    subjects: [
+      '发送{c}报价单',
+      '发送{i}产品资料与技术参数',
+      '合同草稿邮件确认',
+      '月度对账单确认',
+      '发送新品推介资料',
+      '回复技术咨询：{i}',
+      '发送发货通知与物流单号',
+      '年度价格调整通知',
+    ],
+    outcomes: [
+      { outcome: null, weight: 45 },
+      { outcome: 'reached', weight: 20 },
+      { outcome: 'follow_up', weight: 25 },
+      { outcome: 'interested', weight: 10 },
+    ],
+    minutes: null,
+  },
+  visit: {
+    subjects: [
+      '上门拜访：了解产线情况',
+      '拜访采购部，洽谈{c}年度合作',
+      '现场技术交流：{i}',
+      '陪同技术工程师现场调试',
+      '节前客户拜访',
+      '新品{i}现场演示',
+      '拜访新任采购负责人',
+    ],
+    outcomes: [
+      { outcome: 'done', weight: 45 },
+      { outcome: 'interested', weight: 25 },
+      { outcome: 'follow_up', weight: 25 },
+      { outcome: 'not_interested', weight: 5 },
+    ],
+    minutes: [30, 150],
+  },
+  meeting: {
+    subjects: ['季度业务回顾会议', '{c}方案评审会', '商务谈判：{c}年度框架', '线上需求沟通会', '项目启动会', '质量问题复盘会'],
+    outcomes: [
+      { outcome: 'done', weight: 55 },
+      { outcome: 'interested', weight: 20 },
+      { outcome: 'follow_up', weight: 25 },
+    ],
+    minutes: [30, 120],
+  },
+  note: {
+    subjects: [
+      '备注：客户预算调整',
+      '备注：采购负责人变更',
+      '竞品信息：客户在比价',
+      '内部备注：客户申请延长账期',
+      '客户反馈：交付及时，质量满意',
+      '备注：客户计划扩产，{c}需求增加',
+      '备注：客户年底集中采购',
+    ],
+    outcomes: [{ outcome: null, weight: 1 }],
+    minutes: null,
+  },
+};
+
+/** Free-text notes some activities carry. */
+export const ACTIVITY_NOTES = [
+  '客户表示下月有新订单，需提前备货。',
+  '对价格比较敏感，建议申请阶梯折扣。',
+  '技术负责人认可方案，等待采购部审批。',
+  '客户反馈上批货物包装有破损，已安排补发。',
+  '预计下季度采购量增加约两成。',
+  '客户希望缩短交期，需与工厂确认产能。',
+  '已约好下周二再次拜访。',
+  '决策链较长，需同时跟进财务和生产部门。',
+] as const;
+
+/** Titles of follow-up tasks made by hand (跟进任务), with the kind of contact each asks for. */
+export const TASK_TITLES: readonly { title: string; kind: 'call' | 'email' | 'visit' | 'meeting' | null }[] = [
+  { title: '电话回访：确认报价反馈', kind: 'call' },
+  { title: '上门拜访：演示新品', kind: 'visit' },
+  { title: '发送合同草稿', kind: 'email' },
+  { title: '准备季度业务回顾材料', kind: 'meeting' },
+  { title: '催收第二期货款', kind: 'call' },
+  { title: '确认样品测试结果', kind: 'call' },
+  { title: '安排技术交流会', kind: 'meeting' },
+  { title: '更新客户组织架构', kind: null },
+  { title: '发送年度价格调整通知', kind: 'email' },
+  { title: '拜访新任采购负责人', kind: 'visit' },
+];
+
+/** Why a rep releases a customer to the public pool (公海). */
+export const POOL_RELEASE_REASONS = ['客户暂无采购计划', '客户已转向竞品', '联系人离职，暂时无法跟进', '区域调整，释放至公海'] as const;
