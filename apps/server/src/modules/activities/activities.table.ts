@@ -53,7 +53,7 @@ export const activities = pgTable(
     index().on(t.orgId, t.customerId, t.occurredAt, t.id),
     index().on(t.orgId, t.dealId, t.occurredAt, t.id),
     index().on(t.orgId, t.leadId),
-    index().on(t.orgId, t.ownerId, t.occurredAt),
+    index().on(t.orgId, t.ownerId, t.occurredAt, t.id),
     index().on(t.orgId, t.occurredAt, t.id),
   ],
 );

@@ -1,11 +1,12 @@
 import type { TActivity, TActivityCreate, TActivityUpdate } from '@tierline/contracts';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/audit.writer.ts';
 import { conflict, type FieldError, forbidden, notFound, staleVersion, unprocessable } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import { type Ctx, inTransaction } from '../../platform/requestContext.ts';
-import { writableCustomers } from '../customers/customers.access.ts';
+import { visibleCustomers, writableCustomers } from '../customers/customers.access.ts';
 import { findCustomer } from '../customers/customers.repository.ts';
 import { checkOwners, getVisibleCustomer } from '../customers/customers.usecases.ts';
 import { visibleDeals } from '../deals/deals.access.ts';
@@ -24,6 +25,7 @@ import {
   isAnswered,
   participants,
 } from './activities.rules.ts';
+import { activities } from './activities.table.ts';
 
 const num = (v: string | null) => (v === null ? null : Number(v));
 const toDate = (v: string | null | undefined) => (v === undefined ? undefined : v === null ? null : new Date(v));
@@ -71,9 +73,21 @@ export async function getWritableActivity(ctx: Pick<Ctx, 'db' | 'actor'>, id: st
 }
 
 export async function listActivities(ctx: Ctx, q: { limit: number; cursor?: string } & repo.ActivityFilter) {
-  const rows = await repo.listActivities(ctx.db, visibleActivities(ctx.actor), q, { limit: q.limit, after: decodeCursor(q.cursor, 2) });
+  const rows = await repo.listActivities(ctx.db, await listVisibility(ctx, q), q, { limit: q.limit, after: decodeCursor(q.cursor, 2) });
   const page = toPage(rows, q.limit, (a) => [a.occurredAt.toISOString(), a.id]);
   return { data: page.data.map(activityView), nextCursor: page.nextCursor };
+}
+
+/**
+ * Which activities the list may show. For one customer's (or lead's) activities, visibility is the
+ * record's: checked once here rather than per row (the per-row check scans the customers the caller
+ * sees, which grows with the organisation). An invisible record lists nothing.
+ */
+async function listVisibility(ctx: Ctx, q: repo.ActivityFilter): Promise<SQL> {
+  const ofOrg = sql`${activities.orgId} = ${ctx.actor.orgId}`;
+  if (q.customerId) return (await findCustomer(ctx.db, visibleCustomers(ctx.actor), q.customerId)) ? ofOrg : sql`false`;
+  if (q.leadId) return (await findLead(ctx.db, visibleLeads(ctx.actor), q.leadId)) ? ofOrg : sql`false`;
+  return visibleActivities(ctx.actor);
 }
 
 /**
