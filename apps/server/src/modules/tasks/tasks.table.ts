@@ -61,9 +61,7 @@ export const tasks = pgTable(
     index().on(t.orgId, t.customerId, t.status),
     index().on(t.orgId, t.dealId, t.status),
     // "Tasks I handed out" (visible to their creator): the team overdue counts read it.
-    index('tasks_open_created_by_idx')
-      .on(t.orgId, t.createdBy)
-      .where(sql`status = 'open'`),
+    index('tasks_open_created_by_idx').on(t.orgId, t.createdBy).where(sql`status = 'open'`),
     index('tasks_open_due_idx').on(t.dueAt).where(sql`status = 'open'`),
   ],
 );
