@@ -33,6 +33,8 @@ export type AppSettings = {
   loginRateLimit: number;
   trustProxy: boolean;
   webDist?: string;
+  /** Webhooks may target private, loopback and link-local addresses (TIERLINE_WEBHOOK_ALLOW_PRIVATE). */
+  webhookAllowPrivate: boolean;
 };
 
 export type BuildAppOptions = {
@@ -52,6 +54,7 @@ export async function buildApp(options: BuildAppOptions) {
     lockout: DEFAULT_LOCKOUT,
     loginRateLimit: 20,
     trustProxy: false,
+    webhookAllowPrivate: false,
     ...options.settings,
   };
   const app = Fastify({

@@ -40,6 +40,8 @@ const ZConfig = z
     TIERLINE_POOL_SWEEP_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
     /** Milliseconds an idle job worker waits before looking for due jobs again. */
     TIERLINE_JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+    /** Let webhooks target private, loopback and link-local addresses (an instance whose receivers are on its own network). */
+    TIERLINE_WEBHOOK_ALLOW_PRIVATE: booleanFlag,
   })
   .refine((c) => !c.TIERLINE_ADMIN_EMAIL === !c.TIERLINE_ADMIN_PASSWORD, {
     path: ['TIERLINE_ADMIN_PASSWORD'],
@@ -58,6 +60,7 @@ export type Config = {
   trustProxy: boolean;
   poolSweepMinutes: number;
   jobPollMs: number;
+  webhookAllowPrivate: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -84,5 +87,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: c.TRUST_PROXY,
     poolSweepMinutes: c.TIERLINE_POOL_SWEEP_MINUTES,
     jobPollMs: c.TIERLINE_JOB_POLL_MS,
+    webhookAllowPrivate: c.TIERLINE_WEBHOOK_ALLOW_PRIVATE,
   };
 }

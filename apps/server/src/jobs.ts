@@ -2,11 +2,23 @@ import type { Config } from './config.ts';
 import { poolSweepJob } from './modules/pool/pool.jobs.ts';
 import { serviceSlaJob, serviceSlaSchedule } from './modules/serviceRequests/serviceRequests.jobs.ts';
 import { tasksJobHandlers, tasksJobSchedules } from './modules/tasks/tasks.jobs.ts';
+import { webhookDeliveryJob } from './modules/webhooks/webhooks.jobs.ts';
 import { purgeJobsJob } from './platform/jobs/jobs.maintenance.ts';
 import type { JobHandler, JobSchedule } from './platform/jobs/jobs.types.ts';
 
-/** Every kind of durable job and who runs it. A module with jobs adds its handlers here. */
-export const jobHandlers: JobHandler[] = [poolSweepJob, purgeJobsJob, ...tasksJobHandlers, serviceSlaJob];
+/** Every kind of durable job and who runs it, for the instance's settings. A module with jobs adds its handlers here. */
+export function jobHandlersFor(config: Pick<Config, 'webhookAllowPrivate'>): JobHandler[] {
+  return [
+    poolSweepJob,
+    purgeJobsJob,
+    ...tasksJobHandlers,
+    serviceSlaJob,
+    webhookDeliveryJob({ webhookAllowPrivate: config.webhookAllowPrivate }),
+  ];
+}
+
+/** The handlers with the default settings (webhooks to private addresses refused). */
+export const jobHandlers: JobHandler[] = jobHandlersFor({ webhookAllowPrivate: false });
 
 const HOUR = 60 * 60_000;
 

@@ -3,7 +3,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DataDirInUseError } from './db/dataDirLock.ts';
 import { openDatabase } from './db/open.ts';
-import { jobHandlers, jobSchedules } from './jobs.ts';
+import { jobHandlersFor, jobSchedules } from './jobs.ts';
 import { bootstrapAdmin } from './modules/auth/setup.usecases.ts';
 import { systemClock } from './platform/clock.ts';
 import { createJobRunner } from './platform/jobs/jobs.runner.ts';
@@ -28,14 +28,19 @@ async function main() {
   const app = await buildApp({
     database,
     logger,
-    settings: { allowSignup: config.allowSignup, trustProxy: config.trustProxy, webDist: config.webDist },
+    settings: {
+      allowSignup: config.allowSignup,
+      trustProxy: config.trustProxy,
+      webDist: config.webDist,
+      webhookAllowPrivate: config.webhookAllowPrivate,
+    },
   });
   await app.listen({ port: config.port, host: config.host });
   // The job worker starts once the server serves, and only here: tests build the app without it.
   const jobRunner = createJobRunner({
     db: database.db,
     clock: systemClock,
-    handlers: jobHandlers,
+    handlers: jobHandlersFor(config),
     schedules: jobSchedules(config),
     logger,
     pollMs: config.jobPollMs,

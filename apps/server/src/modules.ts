@@ -27,6 +27,7 @@ import { teamsRoutes } from './modules/teams/teams.routes.ts';
 import { tierPoliciesRoutes } from './modules/tiers/tierPolicies.routes.ts';
 import { tiersRoutes } from './modules/tiers/tiers.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
+import { webhooksRoutes } from './modules/webhooks/webhooks.routes.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { healthRoutes } from './platform/health.routes.ts';
 import { jobsRoutes } from './platform/jobs/jobs.routes.ts';
@@ -64,4 +65,5 @@ export const moduleRoutes: FastifyPluginAsync[] = [
   serviceRequestsRoutes,
   notificationsRoutes,
   jobsRoutes,
+  webhooksRoutes,
 ];

@@ -17,3 +17,4 @@ export * from './tasks.ts';
 export * from './tierPolicies.ts';
 export * from './tiers.ts';
 export * from './users.ts';
+export * from './webhooks.ts';

@@ -2,6 +2,8 @@ import { ZEmail, ZName, ZPassword, ZRole } from '@tierline/contracts';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client.ts';
+import { createDemoOrganisation, DEMO_PASSWORD } from '../demo/demo.ts';
+import { DemoTime } from '../demo/demoTime.ts';
 import { deleteUserSessions } from '../modules/auth/auth.repository.ts';
 import { issuePasswordReset } from '../modules/auth/auth.usecases.ts';
 import { hashPassword } from '../modules/auth/credentials.ts';
@@ -88,4 +90,39 @@ export async function userResetPassword(db: Db, o: { email: string; password?: s
     await deleteUserSessions(tx, user.orgId, user.id);
   });
   return `password of ${user.email} changed; their sessions were ended`;
+}
+
+const ZSeed = z.coerce.number().int().min(0).max(0xffffffff);
+const ZScale = z.coerce.number().gt(0).max(5);
+const ZAsOf = (today: string) => z.iso.date().refine((d) => d <= today, `must not be after today (${today})`);
+
+type DemoFlags = { orgName: string; adminEmail: string; adminPassword: string; seed: string; asOf?: string; scale: string };
+
+/**
+ * Creates the demo organisation (see docs/decisions/0023-demo-organisation.md), printing a line per step,
+ * then who can sign in. An organisation of the same name is refused (DemoRefused: exit code 1).
+ */
+export async function demo(db: Db, o: DemoFlags) {
+  const today = DemoTime.today();
+  const options = {
+    orgName: parse(ZName, o.orgName, 'org-name'),
+    adminEmail: parse(ZEmail, o.adminEmail, 'admin-email'),
+    adminPassword: parse(ZPassword, o.adminPassword, 'admin-password'),
+    seed: parse(ZSeed, o.seed, 'seed'),
+    asOf: parse(ZAsOf(today), o.asOf ?? today, 'as-of'),
+    scale: parse(ZScale, o.scale, 'scale'),
+  };
+  console.log(`creating the demo organisation ${options.orgName} (seed ${options.seed}, as of ${options.asOf}, scale ${options.scale})`);
+  const { counts, people, seconds } = await createDemoOrganisation(db, options, (line) => console.log(`  ${line}`));
+  const n = (x: number) => x.toLocaleString('en-US');
+  return [
+    `created ${options.orgName} in ${seconds.toFixed(1)} s:`,
+    `  ${n(counts.users)} users in ${counts.teams} teams, ${n(counts.customers)} customers (KA ${counts.tiers.ka ?? 0}, VIP ${counts.tiers.vip ?? 0}, SMB ${counts.tiers.smb ?? 0}), ${n(counts.contacts)} contacts`,
+    `  ${n(counts.orders)} orders, ${n(counts.deals)} deals, ${n(counts.leads)} leads, ${n(counts.contracts)} contracts with ${n(counts.payments)} payments, ${n(counts.approvals)} approvals`,
+    `  ${n(counts.activities)} activities, ${n(counts.tasks)} tasks, ${n(counts.service_requests)} service requests, ${n(counts.pool_events)} pool events`,
+    `sign in as ${options.adminEmail} with the password ${options.adminPassword}`,
+    `every demo user has the same password, for example:`,
+    ...people.map((p) => `  ${p.email.padEnd(32)} ${p.label}`),
+    ...(options.adminPassword === DEMO_PASSWORD ? ['(the demo password is public: do not use this organisation for real data)'] : []),
+  ].join('\n');
 }

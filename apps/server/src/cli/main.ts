@@ -3,7 +3,8 @@ import { ConfigError, loadConfig } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { DataDirInUseError } from '../db/dataDirLock.ts';
 import { openDatabase } from '../db/open.ts';
-import { orgCreate, UsageError, userCreate, userResetPassword } from './commands.ts';
+import { DEMO_PASSWORD, DemoRefused } from '../demo/demo.ts';
+import { demo, orgCreate, UsageError, userCreate, userResetPassword } from './commands.ts';
 
 /**
  * The admin CLI: `npm run tierline -- <command>`. It opens the same database as the server
@@ -54,7 +55,22 @@ program
   .option('--password <password>', 'the new password')
   .action(withDatabase(userResetPassword));
 
+program
+  .command('demo')
+  .description('create a demo organisation: Chinese companies, people and products with a year of history (same seed and as-of, same data)')
+  .option('--org-name <name>', 'organisation name', '演示公司')
+  .option('--admin-email <email>', 'admin email (sign-in); the demo staff get emails on its domain', 'demo@tierline.local')
+  .option('--admin-password <password>', 'password of the admin and of every demo user', DEMO_PASSWORD)
+  .option('--seed <n>', 'random seed', '2024')
+  .option('--as-of <date>', 'the history ends the day before this date (YYYY-MM-DD; default: today in Asia/Shanghai)')
+  .option('--scale <factor>', 'size relative to the full demo (600 customers): 0.05 for a quick look', '1')
+  .action(withDatabase(demo));
+
 program.parseAsync().catch((err) => {
+  if (err instanceof DemoRefused) {
+    console.error(`tierline: ${err.message}`);
+    process.exit(1);
+  }
   if (err instanceof UsageError || err instanceof ConfigError || err instanceof DataDirInUseError) {
     console.error(`tierline: ${err.message}`);
     process.exit(2);

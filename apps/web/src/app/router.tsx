@@ -42,6 +42,7 @@ const ServiceRequestPage = lazy(() =>
   import('../modules/serviceRequests/pages/ServiceRequestPage.tsx').then((m) => ({ default: m.ServiceRequestPage })),
 );
 const JobsPage = lazy(() => import('../modules/jobs/pages/JobsPage.tsx').then((m) => ({ default: m.JobsPage })));
+const WebhooksPage = lazy(() => import('../modules/webhooks/pages/WebhooksPage.tsx').then((m) => ({ default: m.WebhooksPage })));
 const NotificationsPage = lazy(() =>
   import('../modules/notifications/pages/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })),
 );
@@ -134,6 +135,7 @@ const routes: RouteObject[] = [
                   { path: 'audit-log', element: <AuditLogPage /> },
                   { path: 'assignment-rules', element: <AssignmentRulesPage /> },
                   { path: 'jobs', element: <JobsPage /> },
+                  { path: 'webhooks', element: <WebhooksPage /> },
                   { path: '*', element: <NotFoundPage /> },
                 ],
               },

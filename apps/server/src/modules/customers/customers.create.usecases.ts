@@ -2,13 +2,14 @@ import type { TCustomerCreate } from '@tierline/contracts';
 import type { Tx } from '../../db/client.ts';
 import { recordAudit, recordAuditMany } from '../../platform/audit/audit.writer.ts';
 import { type FieldError, forbidden, unprocessable } from '../../platform/errors.ts';
+import { emitDomainEvent, emitDomainEvents } from '../../platform/events/domainEvents.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Ctx } from '../../platform/requestContext.ts';
 import { listTiers, lowestTier } from '../tiers/tiers.repository.ts';
 import { tierChanges } from '../tiers/tiers.table.ts';
 import { writableCustomers } from './customers.access.ts';
 import * as repo from './customers.repository.ts';
-import { checkOwners, customerView, duplicateExternalId, newCustomerRow } from './customers.usecases.ts';
+import { checkOwners, customerUpdatedEvent, customerView, duplicateExternalId, newCustomerRow } from './customers.usecases.ts';
 
 /**
  * Creates customers, one or a batch, all or nothing. Each record is checked (owner, tier, externalId)
@@ -89,6 +90,11 @@ export async function createCustomers(ctx: Ctx, records: TCustomerCreate[], opti
         ctx,
         inserted.map((c) => ({ action: 'create' as const, entity: 'customer', entityId: c.id, before: null, after: customerView(c) })),
       );
+      await emitDomainEvents(
+        tx,
+        now,
+        inserted.map((c) => ({ orgId: c.orgId, type: 'customer.created', data: { customer: customerView(c) } })),
+      );
       const updated = [];
       for (const u of toUpdate)
         updated.push(
@@ -117,5 +123,6 @@ async function upsertExisting(ctx: Ctx, tx: Tx, id: string, r: TCustomerCreate, 
     before: customerView(before),
     after: customerView(after),
   });
+  await emitDomainEvent(tx, ctx.clock.now(), customerUpdatedEvent(before, after));
   return id;
 }

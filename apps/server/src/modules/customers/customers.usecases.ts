@@ -2,9 +2,11 @@ import type { TCustomer, TCustomerCreate, TCustomerUpdate } from '@tierline/cont
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../platform/access.ts';
+import { diffRecords } from '../../platform/audit/audit.rules.ts';
 import { recordAudit } from '../../platform/audit/audit.writer.ts';
 import { isUniqueViolation } from '../../platform/dbErrors.ts';
 import { conflict, type FieldError, forbidden, notFound, staleVersion, unprocessable } from '../../platform/errors.ts';
+import { emitDomainEvent } from '../../platform/events/domainEvents.ts';
 import { decodeCursor, parseSort, toPage } from '../../platform/pagination.ts';
 import { type Ctx, inTransaction } from '../../platform/requestContext.ts';
 import { users } from '../users/users.table.ts';
@@ -34,6 +36,12 @@ export const customerView = (c: repo.CustomerRow): TCustomer => ({
   deletedAt: c.deletedAt?.toISOString() ?? null,
   version: c.version,
 });
+
+/** `customer.updated`: the customer as the API shows it now, and the names of the fields that changed. */
+export function customerUpdatedEvent(before: repo.CustomerRow, after: repo.CustomerRow) {
+  const changedFields = Object.keys(diffRecords(customerView(before), customerView(after)));
+  return { orgId: after.orgId, type: 'customer.updated' as const, data: { customer: customerView(after), changedFields } };
+}
 
 /** The customer if the actor may see it; 404 otherwise (another rep's or org's customer does not exist for them). */
 export async function getVisibleCustomer(ctx: Pick<Ctx, 'db' | 'actor'>, id: string) {
@@ -167,6 +175,7 @@ export async function updateCustomer(ctx: Ctx, id: string, version: number, patc
         before: customerView(before),
         after: customerView(after),
       });
+      await emitDomainEvent(tx, ctx.clock.now(), customerUpdatedEvent(before, after));
       return after;
     });
   } catch (err) {

@@ -1,5 +1,6 @@
 import { recordAudit } from '../../platform/audit/audit.writer.ts';
 import { conflict, staleVersion, unprocessable } from '../../platform/errors.ts';
+import { type DomainEvent, emitDomainEvents } from '../../platform/events/domainEvents.ts';
 import { newId } from '../../platform/ids.ts';
 import { type Ctx, inTransaction } from '../../platform/requestContext.ts';
 import { discountApprovalProblems } from '../approvals/discountGuard.usecases.ts';
@@ -61,6 +62,10 @@ export async function moveDeal(ctx: Ctx, id: string, version: number, input: { s
     if (target.kind !== 'open') await onDealClosed(tx.db, { orgId: ctx.actor.orgId, dealId: id, at: now });
     const moved = await getVisibleDeal(tx, id);
     await recordAudit(tx.db, tx, { action: 'update', entity: 'deal', entityId: id, before: dealView(deal), after: dealView(moved) });
+    const data = { deal: dealView(moved), fromStageId: deal.stageId, toStageId: target.id, stageKind: target.kind };
+    const closed: DomainEvent[] =
+      target.kind === 'open' ? [] : [{ orgId: ctx.actor.orgId, type: target.kind === 'won' ? 'deal.won' : 'deal.lost', data }];
+    await emitDomainEvents(tx.db, now, [{ orgId: ctx.actor.orgId, type: 'deal.stage_changed', data }, ...closed]);
     return moved;
   });
 }

@@ -1,6 +1,7 @@
 import type { TLeadConvert } from '@tierline/contracts';
 import { recordAudit } from '../../platform/audit/audit.writer.ts';
 import { AppError, staleVersion, unprocessable } from '../../platform/errors.ts';
+import { emitDomainEvent } from '../../platform/events/domainEvents.ts';
 import { type Ctx, inTransaction } from '../../platform/requestContext.ts';
 import { createContact } from '../contacts/contacts.usecases.ts';
 import { createCustomers } from '../customers/customers.create.usecases.ts';
@@ -122,6 +123,11 @@ export async function convertLead(ctx: Ctx, id: string, version: number, input: 
     });
     if (!after) throw staleVersion('lead', lead.version);
     await recordAudit(tx.db, tx, { action: 'update', entity: 'lead', entityId: id, before: leadView(lead), after: leadView(after) });
+    await emitDomainEvent(tx.db, ctx.clock.now(), {
+      orgId: ctx.actor.orgId,
+      type: 'lead.converted',
+      data: { lead: leadView(after), customerId: forCustomer, customerCreated, contactId: contact.id, dealId },
+    });
     return { lead: after, customerId: forCustomer, customerCreated, contactId: contact.id, dealId };
   });
 }

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../db/client.ts';
+import { emitDomainEvents } from '../../platform/events/domainEvents.ts';
 import { enqueueJob } from '../../platform/jobs/jobs.repository.ts';
 import type { JobContext, JobHandler, JobSchedule } from '../../platform/jobs/jobs.types.ts';
 import { notifyUsers } from '../notifications/notify.ts';
@@ -64,6 +65,24 @@ export async function runReminders(db: DbOrTx, now: Date, limit = BATCH) {
     entityId: t.id,
   });
   const sent = await notifyUsers(db, now, [...due.map(item('task_due')), ...overdue.map(item('task_overdue'))]);
+  await emitDomainEvents(
+    db,
+    now,
+    overdue.map((t) => ({
+      orgId: t.orgId,
+      type: 'task.overdue',
+      data: {
+        task: {
+          id: t.id,
+          title: t.title,
+          dueAt: t.dueAt.toISOString(),
+          assigneeId: t.assigneeId,
+          customerId: t.customerId,
+          dealId: t.dealId,
+        },
+      },
+    })),
+  );
   return { due: due.length, overdue: overdue.length, sent, full: due.length >= limit || overdue.length >= limit };
 }
 

@@ -1,6 +1,7 @@
 import type { TCustomerTierSet, TTierChange } from '@tierline/contracts';
 import { recordAudit } from '../../platform/audit/audit.writer.ts';
 import { conflict, staleVersion, unprocessable } from '../../platform/errors.ts';
+import { emitDomainEvent } from '../../platform/events/domainEvents.ts';
 import { newId } from '../../platform/ids.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import type { Ctx } from '../../platform/requestContext.ts';
@@ -63,6 +64,20 @@ export async function setCustomerTier(ctx: Ctx, customerId: string, version: num
       before: customerView(before),
       after: customerView(after),
     });
+    if (input.tierId !== before.tierId)
+      await emitDomainEvent(tx, now, {
+        orgId: ctx.actor.orgId,
+        type: 'customer.tier_changed',
+        data: {
+          customerId,
+          customerName: before.name,
+          fromTierId: before.tierId,
+          toTierId: input.tierId,
+          source: 'manual',
+          reason: input.reason,
+          changedBy: ctx.actor.userId,
+        },
+      });
     // The owner hears of a new tier set by someone else (a pin alone is no tier change).
     if (before.ownerId && before.ownerId !== ctx.actor.userId && input.tierId !== before.tierId)
       await notifyUsers(tx, now, [

@@ -170,17 +170,20 @@ ${summarySql(plan)}`;
  * so every customer's history explains its tier; later runs that leave it where it is add nothing. The owner of
  * each customer that moves gets a `tier_change` notification (not the one who ran it). Who was
  * decided before is read once (a materialized CTE), before this statement's own inserts reach tier_changes.
+ * `alsoCtes` are more CTEs for the same statement, reading `moved` (the domain events of the moves).
  * Run it after setBulkPlanning.
  */
 export async function applyTiers(
   db: DbOrTx,
   plan: TierPlan,
   run: { ruleVersion: number; actorId: string | null; at: Date },
+  alsoCtes?: SQL,
 ): Promise<TierSummaryRow> {
   const at = sql`${run.at.toISOString()}::timestamptz`;
   // A UUIDv7 per history row: milliseconds in the first 48 bits, random bits after, version 7. Wall-clock time like
   // newId(), not the injected clock, so rows written at the same effective time still sort in the order they were made.
   const uuidv7 = sql`encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing substring(int8send(${Date.now()}::bigint) from 3) from 1 for 6), 52, 1), 53, 1), 'hex')::uuid`;
+  const more = alsoCtes ? sql`, ${alsoCtes}` : sql``;
   const query = sql`${assignmentCtes(plan)},
 moved as (
   update customers c set tier_id = a.to_tier, updated_at = ${at}, version = c.version + 1
@@ -210,7 +213,7 @@ notified as (${notificationsFromSql({
       jsonb_build_object('customerName', m.name, 'fromTierId', m.from_tier, 'toTierId', m.to_tier, 'source', 'rule') as params
     from moved m join customers o on o.org_id = ${plan.orgId} and o.id = m.id
     where o.owner_id is distinct from ${run.actorId}::uuid`,
-  })})
+  })})${more}
 ${summarySql(plan)}`;
   return rowsOf<TierSummaryRow>(await db.execute(query))[0];
 }

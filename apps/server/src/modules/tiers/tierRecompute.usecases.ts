@@ -1,5 +1,7 @@
 import type { TTierRulesInput, TTierSummary } from '@tierline/contracts';
+import { sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/audit.writer.ts';
+import { domainEventCtes, subscribersOf } from '../../platform/events/domainEvents.ts';
 import type { Ctx } from '../../platform/requestContext.ts';
 import {
   applyTiers,
@@ -62,7 +64,21 @@ export async function recomputeTiers(ctx: Ctx, input: { asOf?: string }) {
     const rules = await getCurrentRules({ ...ctx, db: tx });
     const ladder = await repo.listTiers(tx, ctx.actor.orgId);
     const plan: TierPlan = { orgId: ctx.actor.orgId, rules, ladder, asOf };
-    const row = await applyTiers(tx, plan, { ruleVersion: rules.version, actorId: ctx.actor.userId, at: ctx.clock.now() });
+    const at = ctx.clock.now();
+    // A `customer.tier_changed` event per moved customer, in the same statement — only when someone subscribes.
+    const subscriptionIds = await subscribersOf(tx, ctx.actor.orgId, 'customer.tier_changed');
+    const events = subscriptionIds.length
+      ? domainEventCtes({
+          prefix: 'tier_events',
+          orgId: ctx.actor.orgId,
+          type: 'customer.tier_changed',
+          at,
+          subscriptionIds,
+          source: sql`select jsonb_build_object('customerId', m.id, 'customerName', m.name, 'fromTierId', m.from_tier, 'toTierId', m.to_tier,
+            'source', 'rule', 'ruleVersion', ${rules.version}::int, 'changedBy', ${ctx.actor.userId}::uuid) as data from moved m`,
+        })
+      : undefined;
+    const row = await applyTiers(tx, plan, { ruleVersion: rules.version, actorId: ctx.actor.userId, at }, events);
     const summary = summaryView(plan, rules.version, new Map(ladder.map((t) => [t.id, t.key])), row);
     await recordAudit(tx, ctx, {
       action: 'update',

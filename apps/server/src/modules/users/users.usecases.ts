@@ -2,6 +2,7 @@ import type { TUser, TUserCreate, TUserUpdate } from '@tierline/contracts';
 import { recordAudit } from '../../platform/audit/audit.writer.ts';
 import { isForeignKeyViolation, isUniqueViolation } from '../../platform/dbErrors.ts';
 import { conflict, notFound, staleVersion, unprocessable } from '../../platform/errors.ts';
+import { emitDomainEvent } from '../../platform/events/domainEvents.ts';
 import { newId } from '../../platform/ids.ts';
 import { decodeCursor, parseSort, toPage } from '../../platform/pagination.ts';
 import type { Ctx } from '../../platform/requestContext.ts';
@@ -102,6 +103,12 @@ export async function updateUser(ctx: Ctx, id: string, version: number, patch: O
       const after = await repo.updateUserRow(tx, ctx.actor.orgId, id, version, { ...patch, updatedAt: ctx.clock.now() });
       if (!after) throw staleVersion('user', before.version);
       await recordAudit(tx, ctx, { action: 'update', entity: 'user', entityId: id, before: userView(before), after: userView(after) });
+      if (after.levelId !== before.levelId)
+        await emitDomainEvent(tx, ctx.clock.now(), {
+          orgId: ctx.actor.orgId,
+          type: 'user.level_changed',
+          data: { userId: id, name: after.name, fromLevelId: before.levelId, toLevelId: after.levelId, changedBy: ctx.actor.userId },
+        });
       return after;
     });
   } catch (err) {

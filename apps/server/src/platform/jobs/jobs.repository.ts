@@ -37,6 +37,22 @@ export async function enqueueJob(db: DbOrTx, now: Date, job: EnqueueJob): Promis
   return rows[0]?.id ?? null;
 }
 
+/** Adds many jobs in one statement (an outbox of many events), as `enqueueJob` adds one; no dedupe keys. */
+export async function enqueueJobs(db: DbOrTx, now: Date, items: Omit<EnqueueJob, 'dedupeKey'>[]): Promise<string[]> {
+  if (!items.length) return [];
+  const rows = items.map((job) => ({
+    id: newId(),
+    orgId: job.orgId ?? null,
+    kind: job.kind,
+    payload: job.payload ?? {},
+    runAt: job.runAt ?? now,
+    maxAttempts: job.maxAttempts ?? 10,
+    createdAt: now,
+  }));
+  await db.insert(jobs).values(rows);
+  return rows.map((r) => r.id);
+}
+
 /**
  * Claims the next due job for `workerId`: a queued job whose time has come, or a running one whose
  * lease ran out (its worker died). SKIP LOCKED lets several workers claim side by side.
@@ -78,15 +94,27 @@ export async function completeJob(tx: DbOrTx, jobId: string, workerId: string, n
   return rows.length === 1;
 }
 
-/** Records a failed attempt: back to the queue after `retryAt`, or failed for good when attempts are used up. */
-export async function failJob(db: DbOrTx, jobId: string, workerId: string, now: Date, error: string, retryAt: Date): Promise<void> {
-  await db.execute(sql`
+/**
+ * Records a failed attempt: back to the queue after `retryAt`, or failed for good when attempts are used up.
+ * Answers the job's new status, or null when this worker no longer held it.
+ */
+export async function failJob(
+  db: DbOrTx,
+  jobId: string,
+  workerId: string,
+  now: Date,
+  error: string,
+  retryAt: Date,
+): Promise<'queued' | 'failed' | null> {
+  const result = await db.execute(sql`
     update jobs set
       status = case when attempts >= max_attempts then 'failed' else 'queued' end,
       finished_at = case when attempts >= max_attempts then ${now.toISOString()}::timestamptz else null end,
       run_at = case when attempts >= max_attempts then run_at else ${retryAt.toISOString()}::timestamptz end,
       last_error = ${error}, locked_by = null, locked_until = null
-    where id = ${jobId} and locked_by = ${workerId}`);
+    where id = ${jobId} and locked_by = ${workerId}
+    returning status`);
+  return rowsOf<{ status: 'queued' | 'failed' }>(result)[0]?.status ?? null;
 }
 
 /** Extends the lease of a long job so no other worker takes it over while it still runs. */

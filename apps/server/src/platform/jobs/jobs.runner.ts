@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import type { Db } from '../../db/client.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
 import type { Clock } from '../clock.ts';
 import { newId } from '../ids.ts';
 import { claimNextJob, completeJob, enqueueJob, extendLease, failJob } from './jobs.repository.ts';
@@ -62,9 +62,12 @@ export function createJobRunner(options: JobRunnerOptions) {
       () => void extendLease(db, job.id, workerId, new Date(clock.now().getTime() + leaseMs)).catch(() => {}),
       Math.max(1000, leaseMs / 3),
     );
+    let prepared: unknown;
     try {
+      // Work outside the database first (an HTTP call), so it never holds the transaction open.
+      if (handler.prepare) prepared = await handler.prepare({ db, clock, job });
       const result = await db.transaction(async (tx) => {
-        const out = await handler.run({ tx, clock, job });
+        const out = await handler.run({ tx, clock, job, prepared });
         if (!(await completeJob(tx, job.id, workerId, clock.now(), out))) throw new LeaseLost();
         return out;
       });
@@ -75,12 +78,41 @@ export function createJobRunner(options: JobRunnerOptions) {
         logger?.error({ job: job.id, kind: job.kind }, 'job lease lost to another worker; its work was rolled back');
         return 'lost';
       }
-      const now = clock.now();
-      await failJob(db, job.id, workerId, now, describeError(err), new Date(now.getTime() + retryDelayMs(job.attempts)));
+      await recordFailure(handler, job, err, prepared);
       logger?.error({ job: job.id, kind: job.kind, attempt: job.attempts, err }, 'job failed');
       return 'failed';
     } finally {
       clearInterval(heartbeat);
+    }
+  }
+
+  /** Requeues the job with backoff (or fails it for good) and, in the same transaction, lets the handler log the failure. */
+  async function recordFailure(handler: JobHandler, job: JobRecord, err: unknown, prepared: unknown): Promise<void> {
+    const now = clock.now();
+    const retryAt = new Date(now.getTime() + retryDelayMs(job.attempts));
+    const fail = (tx: DbOrTx) => failJob(tx, job.id, workerId, now, describeError(err), retryAt);
+    const { onFailure } = handler;
+    if (!onFailure) {
+      await fail(db);
+      return;
+    }
+    try {
+      await db.transaction(async (tx) => {
+        const status = await fail(tx);
+        if (status)
+          await onFailure({
+            tx,
+            clock,
+            job,
+            prepared,
+            error: err,
+            final: status === 'failed',
+            retryAt: status === 'failed' ? null : retryAt,
+          });
+      });
+    } catch (hookErr) {
+      logger?.error({ job: job.id, kind: job.kind, err: hookErr }, 'job failure hook failed; the job is requeued without it');
+      await fail(db);
     }
   }
 

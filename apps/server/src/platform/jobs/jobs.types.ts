@@ -1,4 +1,4 @@
-import type { Tx } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import type { Clock } from '../clock.ts';
 
 export type JobRecord = {
@@ -9,7 +9,16 @@ export type JobRecord = {
   attempts: number;
 };
 
-export type JobContext = { tx: Tx; clock: Clock; job: JobRecord };
+export type JobContext = {
+  tx: Tx;
+  clock: Clock;
+  job: JobRecord;
+  /** What the handler's `prepare` returned (undefined without one). */
+  prepared?: unknown;
+};
+
+/** The failed attempt, for `onFailure`: `final` when no attempt is left (the job is now failed), else when it runs again. */
+export type JobFailure = JobContext & { error: unknown; final: boolean; retryAt: Date | null };
 
 /**
  * What runs a kind of job. `run` gets a transaction that also marks the job done: the work and
@@ -19,7 +28,18 @@ export type JobContext = { tx: Tx; clock: Clock; job: JobRecord };
  */
 export type JobHandler = {
   kind: string;
+  /**
+   * Work outside the database that must not hold the job's transaction open — an HTTP call (on PGlite the
+   * transaction holds the only connection). Runs first, with no transaction: read with `db`, write nothing.
+   * Its result reaches `run` and `onFailure` as `prepared`; a throw fails the attempt like one in `run`.
+   */
+  prepare?: (ctx: { db: Db; clock: Clock; job: JobRecord }) => Promise<unknown>;
   run: (ctx: JobContext) => Promise<unknown>;
+  /**
+   * What a failed attempt leaves behind although its work rolled back (a webhook's delivery log): runs in the
+   * transaction that requeues the job or marks it failed. If it throws, the job is requeued or failed without it.
+   */
+  onFailure?: (ctx: JobFailure) => Promise<void>;
   /** Attempts before the job is marked failed; default 10 (backoff spans about 17 hours). */
   maxAttempts?: number;
 };

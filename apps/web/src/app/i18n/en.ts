@@ -8,6 +8,7 @@ import { leadsEn } from './en/leads.ts';
 import { serviceEn } from './en/service.ts';
 import { tasksEn } from './en/tasks.ts';
 import { tiersEn } from './en/tiers.ts';
+import { webhooksEn } from './en/webhooks.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** English. Typed as Messages so a missing or extra key fails the build. */
@@ -69,6 +70,7 @@ export const en: Messages = {
     auditLog: 'Audit log',
     assignmentRules: 'Assignment rules',
     jobs: 'Jobs',
+    webhooks: 'Webhooks',
     openMenu: 'Open navigation menu',
   },
   roles: {
@@ -247,6 +249,7 @@ export const en: Messages = {
   ...dealsEn,
   ...tasksEn,
   ...jobsEn,
+  ...webhooksEn,
   ...activitiesEn,
   ...serviceEn,
   ...leadsEn,

@@ -13,6 +13,7 @@ import { leadsZh } from './zh-CN/leads.ts';
 import { serviceZh } from './zh-CN/service.ts';
 import { tasksZh } from './zh-CN/tasks.ts';
 import { tiersZh } from './zh-CN/tiers.ts';
+import { webhooksZh } from './zh-CN/webhooks.ts';
 
 export const zhCN = {
   app: {
@@ -72,6 +73,7 @@ export const zhCN = {
     auditLog: '审计日志',
     assignmentRules: '分配规则',
     jobs: '后台任务',
+    webhooks: 'Webhook',
     openMenu: '打开导航菜单',
   },
   roles: {
@@ -250,6 +252,7 @@ export const zhCN = {
   ...dealsZh,
   ...tasksZh,
   ...jobsZh,
+  ...webhooksZh,
   ...activitiesZh,
   ...serviceZh,
   ...leadsZh,

@@ -1,6 +1,7 @@
 import {
   AimOutlined,
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
   BarChartOutlined,
   CheckSquareOutlined,
@@ -42,7 +43,8 @@ export type NavKey =
   | 'teams'
   | 'auditLog'
   | 'assignmentRules'
-  | 'jobs';
+  | 'jobs'
+  | 'webhooks';
 
 export interface NavItem {
   key: NavKey;
@@ -77,6 +79,7 @@ export const ADMIN_NAV: NavItem[] = [
   { key: 'teams', path: '/admin/teams', icon: <TeamOutlined /> },
   { key: 'assignmentRules', path: '/admin/assignment-rules', icon: <NodeIndexOutlined /> },
   { key: 'jobs', path: '/admin/jobs', icon: <ClusterOutlined /> },
+  { key: 'webhooks', path: '/admin/webhooks', icon: <ApiOutlined /> },
   { key: 'auditLog', path: '/admin/audit-log', icon: <AuditOutlined /> },
 ];
 

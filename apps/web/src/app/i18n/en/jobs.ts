@@ -26,6 +26,8 @@ export const jobsEn: Messages<typeof jobsZh> = {
       tasks_cadence: 'Cadence tasks',
       tasks_plans: 'Follow-up plans',
       tasks_reminders: 'Task reminders',
+      service_requests_sla: 'Service SLA alerts',
+      webhooks_deliver: 'Webhook delivery',
     },
   },
 };

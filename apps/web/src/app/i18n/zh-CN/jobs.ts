@@ -22,6 +22,8 @@ export const jobsZh = {
       tasks_cadence: '跟进节奏任务',
       tasks_plans: '跟进计划',
       tasks_reminders: '任务提醒',
+      service_requests_sla: '服务时限提醒',
+      webhooks_deliver: 'Webhook 推送',
     },
   },
 };

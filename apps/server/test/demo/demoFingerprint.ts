@@ -1,0 +1,69 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../src/db/client.ts';
+import { rowsOf } from '../../src/db/rows.ts';
+
+/**
+ * The content of an organisation without its random parts: every main table projected onto stable columns —
+ * references followed to a name, an email or a number instead of an id; no password hashes — and hashed per
+ * table. Two organisations made from the same seed and as-of date must have equal fingerprints.
+ */
+const PROJECTIONS: Record<string, string> = {
+  users: `select u.email, u.name, u.role, t.name, l.key, u.hire_date, u.created_at from users u
+    left join teams t on t.org_id = u.org_id and t.id = u.team_id left join levels l on l.org_id = u.org_id and l.id = u.level_id where u.org_id = $org`,
+  teams: `select t.name, t.region, m.email from teams t join users m on m.org_id = t.org_id and m.id = t.manager_id where t.org_id = $org`,
+  levels: `select key, max_customers, max_open_deals, max_contract_amount from levels where org_id = $org`,
+  customers: `select c.name, c.external_id, t.key, o.email, c.industry, c.region, c.source, c.phone, c.address, c.tags, c.status,
+    c.last_contact_at, c.owned_since, c.created_at from customers c join tiers t on t.org_id = c.org_id and t.id = c.tier_id
+    left join users o on o.org_id = c.org_id and o.id = c.owner_id where c.org_id = $org`,
+  contacts: `select c.name, k.name, k.title, k.seniority, k.buying_role, k.phone, k.email, k.created_at from contacts k
+    join customers c on c.org_id = k.org_id and c.id = k.customer_id where k.org_id = $org`,
+  orders: `select o.external_id, c.name, o.ordered_at, o.amount, o.created_at from orders o join customers c on c.org_id = o.org_id and c.id = o.customer_id where o.org_id = $org`,
+  order_lines: `select o.external_id, l.line_no, l.product_code, l.product_name, l.category, l.quantity, l.unit_price from order_lines l
+    join orders o on o.org_id = l.org_id and o.id = l.order_id where l.org_id = $org`,
+  deals: `select d.name, c.name, p.process_type, s.key, o.email, d.amount, d.expected_close_date, d.loss_reason, d.forecast_category,
+    d.created_at, d.closed_at, d.stage_entered_at from deals d join pipelines p on p.org_id = d.org_id and p.id = d.pipeline_id
+    join stages s on s.org_id = d.org_id and s.id = d.stage_id join users o on o.org_id = d.org_id and o.id = d.owner_id
+    left join customers c on c.org_id = d.org_id and c.id = d.customer_id where d.org_id = $org`,
+  deal_stage_history: `select d.name, d.created_at, s.key, h.entered_at, h.left_at from deal_stage_history h
+    join deals d on d.org_id = h.org_id and d.id = h.deal_id join stages s on s.org_id = h.org_id and s.id = h.stage_id where h.org_id = $org`,
+  deal_parts: `select d.name, d.created_at, l.product_code, l.quantity, l.discount_pct, (select count(*) from deal_contacts x where x.org_id = d.org_id and x.deal_id = d.id),
+    (select string_agg(m.name || ':' || m.status, ',' order by m.name) from deal_milestones m where m.org_id = d.org_id and m.deal_id = d.id)
+    from deals d left join deal_lines l on l.org_id = d.org_id and l.deal_id = d.id where d.org_id = $org`,
+  leads: `select l.external_id, l.name, l.company, l.status, l.score, l.source, o.email, l.created_at, l.converted_at from leads l
+    left join users o on o.org_id = l.org_id and o.id = l.owner_id where l.org_id = $org`,
+  contracts: `select k.number, c.name, k.amount, k.status, k.signed_on, k.ends_on, k.created_at from contracts k
+    join customers c on c.org_id = k.org_id and c.id = k.customer_id where k.org_id = $org`,
+  installments: `select k.number, i.position, i.due_on, i.amount from installments i join contracts k on k.org_id = i.org_id and k.id = i.contract_id where i.org_id = $org`,
+  payments: `select k.number, p.received_on, p.amount, p.method, p.reference from payments p join contracts k on k.org_id = p.org_id and k.id = p.contract_id where p.org_id = $org`,
+  approvals: `select a.kind, a.status, a.details->>'number', a.details->>'amount', a.details->>'limit', r.email, a.decided_at, a.created_at from approvals a join users r on r.org_id = a.org_id and r.id = a.requested_by where a.org_id = $org`,
+  activities: `select a.kind, a.subject, a.notes, a.outcome, a.occurred_at, a.duration_minutes, c.name, l.external_id, k.name, o.email, a.location,
+    a.latitude, a.longitude, jsonb_array_length(a.contact_ids), jsonb_array_length(a.user_ids), a.created_at from activities a
+    join users o on o.org_id = a.org_id and o.id = a.owner_id left join customers c on c.org_id = a.org_id and c.id = a.customer_id
+    left join leads l on l.org_id = a.org_id and l.id = a.lead_id left join contacts k on k.org_id = a.org_id and k.id = a.contact_id where a.org_id = $org`,
+  tasks: `select t.title, t.due_at, t.status, t.source, t.priority, u.email, c.name, t.completed_at, t.created_at from tasks t
+    join users u on u.org_id = t.org_id and u.id = t.assignee_id left join customers c on c.org_id = t.org_id and c.id = t.customer_id where t.org_id = $org`,
+  service_requests: `select c.name, r.title, r.status, r.priority, r.channel, r.opened_at, r.sla_due_at, r.first_answered_at, r.resolved_at
+    from service_requests r join customers c on c.org_id = r.org_id and c.id = r.customer_id where r.org_id = $org`,
+  pool_events: `select c.name, e.kind, u.email, e.reason, e.at from pool_events e join customers c on c.org_id = e.org_id and c.id = e.customer_id
+    left join users u on u.org_id = e.org_id and u.id = e.user_id where e.org_id = $org`,
+  tier_changes: `select c.name, f.key, t.key, x.source, x.reason, x.effective_at from tier_changes x join customers c on c.org_id = x.org_id and c.id = x.customer_id
+    left join tiers f on f.org_id = x.org_id and f.id = x.from_tier_id join tiers t on t.org_id = x.org_id and t.id = x.to_tier_id where x.org_id = $org`,
+  account_teams: `select c.name, u.email, m.role, m.access from account_team_members m join customers c on c.org_id = m.org_id and c.id = m.customer_id
+    join users u on u.org_id = m.org_id and u.id = m.user_id where m.org_id = $org`,
+  assignment_log: `select a.entity, u.email, a.at from assignment_log a left join users u on u.org_id = a.org_id and u.id = a.assigned_user_id where a.org_id = $org`,
+  audit_log: `select entity, action, at from audit_log where org_id = $org`,
+};
+
+export async function demoFingerprint(db: Db, orgId: string): Promise<Record<string, string>> {
+  if (!/^[0-9a-f-]{36}$/.test(orgId)) throw new Error(`not an id: ${orgId}`);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local timezone = 'UTC'`);
+    const out: Record<string, string> = {};
+    for (const [table, query] of Object.entries(PROJECTIONS)) {
+      const q = `select count(*)::int as n, md5(coalesce(string_agg(r::text, '|' order by r::text), '')) as h from (${query.replaceAll('$org', `'${orgId}'`)}) r`;
+      const [row] = rowsOf<{ n: number; h: string }>(await tx.execute(sql.raw(q)));
+      out[table] = `${row.n}:${row.h}`;
+    }
+    return out;
+  });
+}
