@@ -47,7 +47,7 @@ describe('sign-in journey', () => {
     await welcome.getByText(`欢迎，${name}`).waitFor();
     expect(await welcome.textContent()).toContain(ADMIN.orgName);
     expect(await welcome.textContent()).toContain('管理员');
-    await page.getByRole('link', { name: '客户' }).waitFor();
+    await page.getByRole('link', { name: '客户', exact: true }).waitFor();
     await saveScreenshot(page, 'dashboard-zh');
 
     await page.getByTestId('lang-switch').getByText('English').click();
@@ -90,12 +90,12 @@ describe('sign-in journey', () => {
     await page.getByTestId('welcome-card').waitFor();
 
     // The sider is folded away: its links are not on screen until the drawer opens.
-    expect(await page.getByRole('link', { name: '客户' }).isVisible()).toBe(false);
+    expect(await page.getByRole('link', { name: '客户', exact: true }).isVisible()).toBe(false);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await saveScreenshot(page, 'phone-dashboard');
 
     await page.getByTestId('nav-menu-button').click();
-    const customers = page.getByRole('link', { name: '客户' });
+    const customers = page.getByRole('link', { name: '客户', exact: true });
     await customers.waitFor();
     await saveScreenshot(page, 'phone-navigation');
 

@@ -298,7 +298,7 @@ describe('tasks in English and on a phone', () => {
       await page.goto('/activities');
       await page.getByRole('heading', { name: 'My day' }).waitFor();
       await taskRow(card('upcoming-card'), TODAY_TASK).getByText('Urgent').waitFor();
-      await card('overdue-card').getByText('Overdue', { exact: true }).waitFor();
+      await card('overdue-card').getByText('Overdue', { exact: true }).first().waitFor(); // other journeys leave tasks too
       await saveScreenshot(page, 'tasks-my-day-en');
 
       await taskRow(card('upcoming-card'), TODAY_TASK).getByTestId('task-complete').click();
@@ -310,7 +310,7 @@ describe('tasks in English and on a phone', () => {
       await page.getByRole('heading', { name: 'Tasks and visits' }).waitFor();
       await saveScreenshot(page, 'tasks-calendar-month-en');
       await openDay((await browserToday(page)).day);
-      await card('day-panel').getByText('Visited', { exact: true }).waitFor();
+      await card('day-panel').getByText('Visited', { exact: true }).first().waitFor();
       await saveScreenshot(page, 'tasks-calendar-day-en');
       await closeDay();
 

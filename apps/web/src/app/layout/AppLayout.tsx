@@ -31,12 +31,15 @@ export function AppLayout() {
           collapsed={collapsed}
           onCollapse={setCollapsed}
           width={SIDER_WIDTH}
-          style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+          style={{ position: 'sticky', top: 0, height: '100vh' }}
         >
-          <div style={{ padding: collapsed ? '14px 24px' : '14px 20px' }}>
-            <Logo inverted showName={!collapsed} />
+          {/* The menu scrolls inside the sider, above the collapse trigger: a long admin group never hides under it. */}
+          <div style={{ height: '100%', overflowY: 'auto' }}>
+            <div style={{ padding: collapsed ? '14px 24px' : '14px 20px' }}>
+              <Logo inverted showName={!collapsed} />
+            </div>
+            <NavMenu />
           </div>
-          <NavMenu />
         </Layout.Sider>
       )}
       <Layout style={{ minWidth: 0 }}>

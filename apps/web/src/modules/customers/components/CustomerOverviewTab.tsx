@@ -1,8 +1,7 @@
 import type { TCustomer } from '@tierline/contracts';
-import { Descriptions, Space, Tag, Typography } from 'antd';
+import { Descriptions, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../shared/format.ts';
-import { LogActivityButton } from '../../activities/components/LogActivityButton.tsx';
 import { useTeamOptions } from '../../teams/teams.api.ts';
 import { TierTag } from '../../tiers/components/TierTag.tsx';
 import { useUsersById } from '../../users/users.api.ts';
@@ -46,13 +45,9 @@ export function CustomerOverviewTab({ customer: c }: { customer: TCustomer }) {
         {
           key: 'lastContactAt',
           label: t('customers.lastContactAt'),
-          children: (
-            <Space wrap>
-              {c.lastContactAt ? formatDateTime(c.lastContactAt, i18n.language) : t('customers.neverContacted')}
-              {/* A contact is an activity (call, visit …): logging one moves last contact and the pool clock. */}
-              {c.deletedAt === null && <LogActivityButton type="default" size="small" customerId={c.id} />}
-            </Space>
-          ),
+          children:
+            // A contact is an activity (call, visit …), logged with 记录跟进 above: it moves this and the pool clock.
+            c.lastContactAt ? formatDateTime(c.lastContactAt, i18n.language) : t('customers.neverContacted'),
         },
         { key: 'externalId', label: t('customers.externalId'), children: text(c.externalId) },
         { key: 'createdAt', label: t('customers.createdAt'), children: formatDateTime(c.createdAt, i18n.language) },
