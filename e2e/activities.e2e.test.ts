@@ -115,6 +115,8 @@ describe('activities and timelines journey (zh-CN)', () => {
     await page.getByRole('tab', { name: '时间线' }).click();
     const visit = events('customer-timeline').filter({ hasText: `拜访：${VISIT}` });
     await visit.waitFor();
+    // Contact names are looked up after the events arrive: wait for them before reading the line.
+    await expect.poll(() => visit.textContent()).toContain(`联系人：${CONTACT.name}`);
     const text = (await visit.textContent()) ?? '';
     expect(text).toContain('结果：有意向');
     expect(text).toContain('45 分钟');
@@ -247,7 +249,8 @@ describe('activities in English and on a phone', () => {
       await page.goto(`/customers/${customerId}?tab=timeline`);
       const visit = events('customer-timeline').filter({ hasText: `Visit: ${VISIT}` });
       await visit.waitFor();
-      expect(await visit.textContent()).toContain(`With ${CONTACT.name}`);
+      // Contact names are looked up after the events arrive: wait for them.
+      await expect.poll(() => visit.textContent()).toContain(`With ${CONTACT.name}`);
       expect(await page.getByTestId('timeline-day').first().textContent()).toMatch(/^Today · /);
       await page.getByRole('tab', { name: 'Timeline' }).waitFor();
       await saveScreenshot(page, 'activities-customer-timeline-en');
