@@ -2,79 +2,10 @@
  * Deterministic randomness for the data generator: the same seed gives the same numbers, ids and rows
  * on every machine. sfc32 (a small, fast, well-tested generator) seeded through splitmix32.
  */
-export class Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+import { Rng } from '../../apps/server/src/demo/random.ts';
 
-  constructor(seed: number) {
-    let s = seed >>> 0;
-    const next = () => {
-      s = (s + 0x9e3779b9) >>> 0;
-      let z = s;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-      return (z ^ (z >>> 16)) >>> 0;
-    };
-    this.a = next();
-    this.b = next();
-    this.c = next();
-    this.d = next();
-    for (let i = 0; i < 12; i++) this.u32();
-  }
-
-  /** A uniform 32-bit unsigned integer. */
-  u32(): number {
-    const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
-    this.d = (this.d + 1) >>> 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) >>> 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) >>> 0;
-    return t;
-  }
-
-  /** Uniform in [0, 1). */
-  next(): number {
-    return this.u32() / 4294967296;
-  }
-
-  /** Uniform integer in [min, max]. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
-  }
-
-  /** Standard normal (Box–Muller). */
-  normal(): number {
-    const u = 1 - this.next();
-    const v = this.next();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-  }
-
-  /** Pareto with minimum 1 and shape alpha (1.16 gives the 80/20 rule), capped to keep one customer from owning everything. */
-  pareto(alpha: number, cap: number): number {
-    return Math.min(cap, 1 / (1 - this.next()) ** (1 / alpha));
-  }
-
-  /** Exponential with the given mean. */
-  exp(mean: number): number {
-    return -Math.log(1 - this.next()) * mean;
-  }
-
-  /** A child generator: lets a part of the data be generated independently of how much randomness the others used. */
-  fork(label: number): Rng {
-    return new Rng((this.u32() ^ Math.imul(label + 1, 0x27d4eb2d)) >>> 0);
-  }
-}
+/** The same sfc32 generator as the demo organisation's (one implementation). */
+export { Rng };
 
 /** Weighted choice over fixed weights in O(log n): cumulative sums and a binary search. */
 export class WeightedPicker {

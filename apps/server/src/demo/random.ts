@@ -1,7 +1,7 @@
 /**
  * The demo's deterministic randomness: the same seed gives the same organisation on every machine and engine.
- * sfc32 (small, fast, well tested) seeded through splitmix32 — the same generator as bench/src/prng.ts, kept
- * here so the server does not depend on the bench workspace.
+ * sfc32 (small, fast, well tested) seeded through splitmix32. The benchmark's generator uses this class too
+ * (bench/src/prng.ts re-exports it): one implementation, and the server never depends on the bench workspace.
  */
 export class Rng {
   private a: number;
@@ -78,5 +78,22 @@ export class Rng {
   /** Pareto with minimum 1 and shape alpha (1.16 gives the 80/20 rule), capped so one customer cannot own everything. */
   pareto(alpha: number, cap: number): number {
     return Math.min(cap, 1 / (1 - this.next()) ** (1 / alpha));
+  }
+
+  /** Standard normal (Box–Muller). */
+  normal(): number {
+    const u = 1 - this.next();
+    const v = this.next();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+
+  /** Exponential with the given mean. */
+  exp(mean: number): number {
+    return -Math.log(1 - this.next()) * mean;
+  }
+
+  /** A child generator: lets a part of the data be generated independently of how much randomness the others used. */
+  fork(label: number): Rng {
+    return new Rng((this.u32() ^ Math.imul(label + 1, 0x27d4eb2d)) >>> 0);
   }
 }

@@ -27,10 +27,11 @@ export async function createPaymentsBatch(ctx: Ctx, records: TPaymentBatchRecord
       const byId = new Map(contracts.map((c) => [c.id, c]));
       const byNumber = new Map(contracts.map((c) => [c.number, c]));
       const contractIds = contracts.map((c) => c.id);
-      const [instalments, paid, taken] = await Promise.all([
-        repo.installmentIdsOf(tx.db, orgId, contractIds),
-        repo.paidTotals(tx.db, orgId, contractIds),
-        repo.takenPaymentExternalIds(tx.db, orgId, [...new Set(records.flatMap((r) => (r.externalId ? [r.externalId] : [])))]),
+      // One query after another: a transaction is one connection (node-postgres refuses concurrent queries on it).
+      const instalments = await repo.installmentIdsOf(tx.db, orgId, contractIds);
+      const paid = await repo.paidTotals(tx.db, orgId, contractIds);
+      const taken = await repo.takenPaymentExternalIds(tx.db, orgId, [
+        ...new Set(records.flatMap((r) => (r.externalId ? [r.externalId] : []))),
       ]);
       const contractOfInstalment = new Map(instalments.map((i) => [i.id, i.contractId]));
       // What is still owed per contract, as exact units, reduced as the batch's payments are taken in order.
