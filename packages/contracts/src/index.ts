@@ -7,6 +7,7 @@ export * from './common.ts';
 export * from './contracts.ts';
 export * from './customers.ts';
 export * from './deals.ts';
+export * from './imports.ts';
 export * from './jobs.ts';
 export * from './leads.ts';
 export * from './notifications.ts';

@@ -1,10 +1,12 @@
 import { Command } from 'commander';
-import { ConfigError, loadConfig } from '../config.ts';
-import type { Database } from '../db/client.ts';
+import { ConfigError } from '../config.ts';
 import { DataDirInUseError } from '../db/dataDirLock.ts';
-import { openDatabase } from '../db/open.ts';
 import { DEMO_PASSWORD, DemoRefused } from '../demo/demo.ts';
+import { registerBackupCommands } from './backup.command.ts';
 import { demo, orgCreate, UsageError, userCreate, userResetPassword } from './commands.ts';
+import { registerExportCommands } from './export.command.ts';
+import { registerImportCommands } from './import.command.ts';
+import { withDatabase } from './withDatabase.ts';
 
 /**
  * The admin CLI: `npm run tierline -- <command>`. It opens the same database as the server
@@ -12,17 +14,6 @@ import { demo, orgCreate, UsageError, userCreate, userResetPassword } from './co
  * takes one process at a time.
  */
 const program = new Command('tierline').description('Tierline admin commands').showHelpAfterError();
-
-function withDatabase(action: (db: Database['db'], opts: any) => Promise<string>) {
-  return async (opts: unknown) => {
-    const database = await openDatabase(loadConfig());
-    try {
-      console.log(await action(database.db, opts));
-    } finally {
-      await database.close();
-    }
-  };
-}
 
 program
   .command('migrate')
@@ -65,6 +56,10 @@ program
   .option('--as-of <date>', 'the history ends the day before this date (YYYY-MM-DD; default: today in Asia/Shanghai)')
   .option('--scale <factor>', 'size relative to the full demo (600 customers): 0.05 for a quick look', '1')
   .action(withDatabase(demo));
+
+registerImportCommands(program);
+registerExportCommands(program);
+registerBackupCommands(program);
 
 program.parseAsync().catch((err) => {
   if (err instanceof DemoRefused) {

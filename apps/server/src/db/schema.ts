@@ -8,6 +8,7 @@ export * from '../modules/auth/auth.table.ts';
 export * from '../modules/contracts/contracts.table.ts';
 export * from '../modules/customers/customers.table.ts';
 export * from '../modules/deals/deals.table.ts';
+export * from '../modules/imports/imports.table.ts';
 export * from '../modules/leads/leads.table.ts';
 export * from '../modules/levels/levels.table.ts';
 export * from '../modules/notifications/notifications.table.ts';

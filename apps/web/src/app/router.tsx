@@ -41,6 +41,7 @@ const ServiceRequestsPage = lazy(() =>
 const ServiceRequestPage = lazy(() =>
   import('../modules/serviceRequests/pages/ServiceRequestPage.tsx').then((m) => ({ default: m.ServiceRequestPage })),
 );
+const ImportsPage = lazy(() => import('../modules/imports/pages/ImportsPage.tsx').then((m) => ({ default: m.ImportsPage })));
 const JobsPage = lazy(() => import('../modules/jobs/pages/JobsPage.tsx').then((m) => ({ default: m.JobsPage })));
 const WebhooksPage = lazy(() => import('../modules/webhooks/pages/WebhooksPage.tsx').then((m) => ({ default: m.WebhooksPage })));
 const NotificationsPage = lazy(() =>
@@ -124,6 +125,7 @@ const routes: RouteObject[] = [
                   { path: ':id', element: <ServiceRequestPage /> },
                 ],
               },
+              { path: 'imports', element: <ImportsPage /> },
               { path: 'notifications', element: <NotificationsPage /> },
               { path: 'account/tokens', element: <ApiTokensPage /> },
               {

@@ -28,3 +28,6 @@ export const TIER_RULE_ROLES: readonly TRole[] = ['admin', 'director'];
 
 /** Edits the lead scoring rules (the server lets only these roles read or replace them). */
 export const LEAD_SCORING_ROLES: readonly TRole[] = ['admin', 'director'];
+
+/** Imports files of customers, deals, orders…; the users import is the admin's alone (the server checks). */
+export const IMPORT_ROLES: readonly TRole[] = ['admin', 'director', 'manager'];

@@ -78,6 +78,8 @@ export const contacts = pgTable(
     phone: text('phone'),
     email: text('email'),
     notes: text('notes'),
+    /** The contact's id in the system it was imported from: imports upsert by it. */
+    externalId: text('external_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
@@ -85,6 +87,7 @@ export const contacts = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
+    unique().on(t.orgId, t.externalId),
     foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
     index().on(t.orgId, t.customerId),
   ],

@@ -3,6 +3,8 @@ import { assignmentEn } from './en/assignment.ts';
 import { contractsEn } from './en/contracts.ts';
 import { customersEn } from './en/customers.ts';
 import { dealsEn } from './en/deals.ts';
+import { exportsEn } from './en/exports.ts';
+import { importsEn } from './en/imports.ts';
 import { jobsEn } from './en/jobs.ts';
 import { leadsEn } from './en/leads.ts';
 import { serviceEn } from './en/service.ts';
@@ -70,6 +72,7 @@ export const en: Messages = {
     auditLog: 'Audit log',
     assignmentRules: 'Assignment rules',
     jobs: 'Jobs',
+    imports: 'Import data',
     webhooks: 'Webhooks',
     openMenu: 'Open navigation menu',
   },
@@ -249,6 +252,8 @@ export const en: Messages = {
   ...dealsEn,
   ...tasksEn,
   ...jobsEn,
+  ...importsEn,
+  ...exportsEn,
   ...webhooksEn,
   ...activitiesEn,
   ...serviceEn,

@@ -8,6 +8,8 @@ import { assignmentZh } from './zh-CN/assignment.ts';
 import { contractsZh } from './zh-CN/contracts.ts';
 import { customersZh } from './zh-CN/customers.ts';
 import { dealsZh } from './zh-CN/deals.ts';
+import { exportsZh } from './zh-CN/exports.ts';
+import { importsZh } from './zh-CN/imports.ts';
 import { jobsZh } from './zh-CN/jobs.ts';
 import { leadsZh } from './zh-CN/leads.ts';
 import { serviceZh } from './zh-CN/service.ts';
@@ -73,6 +75,7 @@ export const zhCN = {
     auditLog: '审计日志',
     assignmentRules: '分配规则',
     jobs: '后台任务',
+    imports: '数据导入',
     webhooks: 'Webhook',
     openMenu: '打开导航菜单',
   },
@@ -252,6 +255,8 @@ export const zhCN = {
   ...dealsZh,
   ...tasksZh,
   ...jobsZh,
+  ...importsZh,
+  ...exportsZh,
   ...webhooksZh,
   ...activitiesZh,
   ...serviceZh,

@@ -10,6 +10,7 @@ import {
   DashboardOutlined,
   FileDoneOutlined,
   FundOutlined,
+  ImportOutlined,
   InboxOutlined,
   NodeIndexOutlined,
   ReadOutlined,
@@ -22,7 +23,7 @@ import {
 } from '@ant-design/icons';
 import type { TRole } from '@tierline/contracts';
 import type { ReactNode } from 'react';
-import { TIER_RULE_ROLES } from '../../shared/roles.ts';
+import { IMPORT_ROLES, TIER_RULE_ROLES } from '../../shared/roles.ts';
 
 /** Keys of the nav.* messages; each module's label is t(`nav.${key}`). */
 export type NavKey =
@@ -36,6 +37,7 @@ export type NavKey =
   | 'approvals'
   | 'activities'
   | 'service'
+  | 'imports'
   | 'performance'
   | 'training'
   | 'analytics'
@@ -68,6 +70,7 @@ export const MAIN_NAV: NavItem[] = [
   { key: 'approvals', path: '/approvals', icon: <CheckSquareOutlined /> },
   { key: 'activities', path: '/activities', icon: <ScheduleOutlined /> },
   { key: 'service', path: '/service', icon: <CustomerServiceOutlined /> },
+  { key: 'imports', path: '/imports', icon: <ImportOutlined />, roles: IMPORT_ROLES },
   { key: 'performance', path: '/performance', icon: <TrophyOutlined />, comingSoon: true },
   { key: 'training', path: '/training', icon: <ReadOutlined />, comingSoon: true },
   { key: 'analytics', path: '/analytics', icon: <BarChartOutlined />, comingSoon: true },

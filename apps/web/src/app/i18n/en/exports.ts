@@ -1,0 +1,6 @@
+/** Export (en). Same keys as zh-CN/exports.ts. */
+export const exportsEn = {
+  exports: {
+    button: 'Export',
+  },
+};
