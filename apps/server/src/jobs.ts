@@ -1,4 +1,5 @@
 import type { Config } from './config.ts';
+import { importJob } from './modules/imports/imports.job.ts';
 import { poolSweepJob } from './modules/pool/pool.jobs.ts';
 import { serviceSlaJob, serviceSlaSchedule } from './modules/serviceRequests/serviceRequests.jobs.ts';
 import { tasksJobHandlers, tasksJobSchedules } from './modules/tasks/tasks.jobs.ts';
@@ -11,6 +12,7 @@ export function jobHandlersFor(config: Pick<Config, 'webhookAllowPrivate'>): Job
   return [
     poolSweepJob,
     purgeJobsJob,
+    importJob,
     ...tasksJobHandlers,
     serviceSlaJob,
     webhookDeliveryJob({ webhookAllowPrivate: config.webhookAllowPrivate }),

@@ -14,6 +14,7 @@ import { paymentsRoutes } from './modules/contracts/payments.routes.ts';
 import { customersRoutes } from './modules/customers/customers.routes.ts';
 import { dealPartsRoutes } from './modules/deals/dealParts.routes.ts';
 import { dealsRoutes } from './modules/deals/deals.routes.ts';
+import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { leadsRoutes } from './modules/leads/leads.routes.ts';
 import { levelsRoutes } from './modules/levels/levels.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
@@ -57,6 +58,7 @@ export const moduleRoutes: FastifyPluginAsync[] = [
   poolRoutes,
   tiersRoutes,
   leadsRoutes,
+  importsRoutes,
   assignmentRoutes,
   activitiesRoutes,
   timelineRoutes,

@@ -54,7 +54,7 @@ export class Caller {
       method,
       url,
       headers: h,
-      payload: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      payload: body === undefined ? undefined : typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body),
     });
   }
   get = (url: string, headers?: Record<string, string>) => this.request('GET', url, undefined, headers);

@@ -6,6 +6,47 @@ export const ZImportEntity = z.enum(IMPORT_ENTITIES);
 export type TImportEntity = z.infer<typeof ZImportEntity>;
 
 /**
+ * The fields each entity's import fills, by key (the web labels them `imports.fields.<entity>.<key>`).
+ * Lookups take a name, an email or an externalId: owner (email or name), customer (externalId or exact name),
+ * team (name), tier (key or name), pipeline (name or process type), stage (key or name), contract (number).
+ */
+export const IMPORT_FIELDS = {
+  customers: ['externalId', 'name', 'tier', 'owner', 'team', 'industry', 'region', 'source', 'phone', 'email', 'address', 'tags', 'status'],
+  contacts: ['externalId', 'customer', 'name', 'title', 'seniority', 'buyingRole', 'phone', 'email', 'notes'],
+  leads: ['externalId', 'name', 'company', 'title', 'phone', 'email', 'source', 'region', 'industry', 'status', 'owner'],
+  deals: [
+    'externalId',
+    'name',
+    'customer',
+    'pipeline',
+    'stage',
+    'owner',
+    'amount',
+    'currency',
+    'expectedCloseDate',
+    'probability',
+    'forecastCategory',
+    'lossReason',
+  ],
+  orders: [
+    'orderNumber',
+    'customer',
+    'customerName',
+    'customerRegion',
+    'orderedAt',
+    'currency',
+    'productCode',
+    'productName',
+    'category',
+    'quantity',
+    'unitPrice',
+  ],
+  activities: ['externalId', 'kind', 'subject', 'notes', 'outcome', 'occurredAt', 'durationMinutes', 'customer', 'owner', 'location'],
+  payments: ['externalId', 'contractNumber', 'receivedOn', 'amount', 'method', 'reference'],
+  users: ['email', 'name', 'role', 'team', 'level', 'hireDate'],
+} as const satisfies Record<TImportEntity, readonly string[]>;
+
+/**
  * dry-run: validate every row, write nothing. all-or-nothing: one invalid row → nothing written.
  * skip-invalid: write the valid rows, list the others in the error file.
  */

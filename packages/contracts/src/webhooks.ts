@@ -15,6 +15,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'lead.converted',
   'task.overdue',
   'user.level_changed',
+  'import.finished',
 ] as const;
 export const ZWebhookEventType = z.enum(WEBHOOK_EVENT_TYPES);
 export type TWebhookEventType = z.infer<typeof ZWebhookEventType>;

@@ -90,3 +90,9 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     close: () => pool.end(),
   };
 }
+
+/**
+ * Whether `db` is the embedded database: one connection, so work outside an open transaction waits for it.
+ * (Drizzle keeps the driver client as `$client`.)
+ */
+export const isEmbedded = (db: Db): boolean => (db as unknown as { $client: unknown }).$client instanceof PGlite;

@@ -1,5 +1,5 @@
 import type { TSession } from '@tierline/contracts';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -14,6 +14,7 @@ import {
   setUserSecurityFields,
   type UserRow,
 } from '../users/users.repository.ts';
+import { users } from '../users/users.table.ts';
 import * as repo from './auth.repository.ts';
 import { decoyPasswordHash, hashPassword, newSecret, sha256, verifyPassword } from './credentials.ts';
 import { afterFailedLogin, afterSuccessfulLogin, isLocked, type LockoutPolicy, secondsUntilUnlock } from './loginThrottle.rules.ts';
@@ -123,6 +124,17 @@ export async function actorFromApiToken(deps: Pick<AuthDeps, 'db' | 'clock'>, to
   }
   const managed = found.user.role === 'manager' ? await repo.managedTeamIds(deps.db, found.user.orgId, found.user.id) : [];
   return actorOf(found.user, managed, 'token');
+}
+
+/** The actor a durable job acts as (an import runs as the user who started it); undefined once they are deactivated. */
+export async function actorOfUser(db: DbOrTx, orgId: string, userId: string): Promise<Actor | undefined> {
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.id, userId), eq(users.active, true)));
+  if (!user) return undefined;
+  const managed = user.role === 'manager' ? await repo.managedTeamIds(db, orgId, userId) : [];
+  return actorOf(user, managed, 'session');
 }
 
 export async function logout(ctx: Ctx) {

@@ -58,3 +58,18 @@ export async function existingOrderNumbers(db: DbOrTx, orgId: string, externalId
     .where(and(eq(orders.orgId, orgId), inArray(orders.externalId, externalIds)));
   return new Set(rows.map((r) => r.externalId as string));
 }
+
+/** Order number → id of the orders matching `where` among these numbers. */
+export async function ordersByNumber(db: DbOrTx, where: SQL, externalIds: string[]) {
+  if (!externalIds.length) return new Map<string, string>();
+  const rows = await db
+    .select({ id: orders.id, externalId: orders.externalId })
+    .from(orders)
+    .where(and(where, inArray(orders.externalId, externalIds)));
+  return new Map(rows.map((r) => [r.externalId as string, r.id]));
+}
+
+/** Deletes orders (their lines go with them), to be written again by an upsert. */
+export async function deleteOrders(db: DbOrTx, orgId: string, ids: string[]) {
+  if (ids.length) await db.delete(orders).where(and(eq(orders.orgId, orgId), inArray(orders.id, ids)));
+}

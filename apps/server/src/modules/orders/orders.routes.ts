@@ -12,7 +12,9 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { access } from '../../platform/access.ts';
+import { sendExport } from '../../platform/exports/export.writer.ts';
 import { ctxOf } from '../../platform/requestContext.ts';
+import { ordersExport } from './orders.export.ts';
 import { createOrders, getOrder, listOrders } from './orders.usecases.ts';
 import { purchaseSummary } from './purchaseSummary.usecases.ts';
 
@@ -31,6 +33,18 @@ export const ordersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => listOrders(ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/v1/orders/export',
+    {
+      config: { access: access.signedIn },
+      schema: {
+        tags: ['orders'],
+        summary: 'Orders of the customers I may see, with the list’s filters, as CSV or Excel',
+        querystring: ordersExport.query,
+      },
+    },
+    async (req, reply) => sendExport(reply, ctxOf(req), ordersExport, req.query),
   );
   app.get(
     '/api/v1/orders/:id',

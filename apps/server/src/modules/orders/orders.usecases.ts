@@ -21,6 +21,13 @@ export const orderView = (o: repo.OrderRow, lines?: repo.OrderLineRow[]): TOrder
   ...(lines ? { lines: lines.map(({ orgId: _o, orderId: _i, ...l }) => l) } : {}),
 });
 
+/** Orders may be changed when their customer may be. */
+const ofWritableCustomers = (ctx: Ctx) =>
+  and(
+    eq(orders.orgId, ctx.actor.orgId),
+    sql`exists (select 1 from ${customers} where ${writableCustomers(ctx.actor)} and ${customers.id} = ${orders.customerId})`,
+  ) as ReturnType<typeof sql>;
+
 /** Orders are visible when their customer is. */
 const ofVisibleCustomers = (ctx: Ctx) =>
   and(
@@ -31,8 +38,9 @@ const ofVisibleCustomers = (ctx: Ctx) =>
 /**
  * Records orders, one or up to 1,000 at once, all or nothing. A record names its customer by id or
  * externalId; the customer must be one the caller may change; order numbers are unique in the organisation.
+ * In `upsert` mode (imports) an existing order number is replaced: its customer, time, currency and lines.
  */
-export async function createOrders(ctx: Ctx, records: TOrderCreate[], pathPrefix: string) {
+export async function createOrders(ctx: Ctx, records: TOrderCreate[], pathPrefix: string, mode: 'create' | 'upsert' = 'create') {
   const at = (i: number, field: string) => (pathPrefix ? `${pathPrefix}.${i}.${field}` : field);
   return inTransaction(ctx, async (tx) => {
     const errors: FieldError[] = [];
@@ -52,6 +60,8 @@ export async function createOrders(ctx: Ctx, records: TOrderCreate[], pathPrefix
     const idOfExternal = new Map(writable.map((c) => [c.externalId, c.id]));
     const numbers = records.flatMap((r) => (r.externalId ? [r.externalId] : []));
     const taken = await repo.existingOrderNumbers(tx.db, ctx.actor.orgId, numbers);
+    // An order being replaced must belong to a customer the caller may change, like a new one.
+    const replaced = mode === 'upsert' ? await repo.ordersByNumber(tx.db, ofWritableCustomers(ctx), [...taken]) : new Map<string, string>();
     const seen = new Map<string, number>();
     const customerOf: string[] = [];
     records.forEach((r, i) => {
@@ -65,7 +75,11 @@ export async function createOrders(ctx: Ctx, records: TOrderCreate[], pathPrefix
       }
       customerOf.push(customerId ?? '');
       if (r.externalId) {
-        if (taken.has(r.externalId)) errors.push({ path: at(i, 'externalId'), message: 'an order with this number exists' });
+        if (taken.has(r.externalId) && !replaced.has(r.externalId))
+          errors.push({
+            path: at(i, 'externalId'),
+            message: mode === 'upsert' ? 'an order with this number exists and is not yours to change' : 'an order with this number exists',
+          });
         else if (seen.has(r.externalId))
           errors.push({ path: at(i, 'externalId'), message: `same order number as record ${seen.get(r.externalId)}` });
         seen.set(r.externalId, i);
@@ -74,9 +88,10 @@ export async function createOrders(ctx: Ctx, records: TOrderCreate[], pathPrefix
     if (errors.length) throw unprocessable('invalid_records', `${errors.length} problem(s); nothing was written`, errors);
 
     const now = ctx.clock.now();
+    if (replaced.size) await repo.deleteOrders(tx.db, ctx.actor.orgId, [...replaced.values()]);
     const rows = records.map((r, i) => ({
       orgId: ctx.actor.orgId,
-      id: newId(),
+      id: (r.externalId && replaced.get(r.externalId)) || newId(),
       externalId: r.externalId ?? null,
       customerId: customerOf[i],
       orderedAt: new Date(r.orderedAt),
@@ -101,14 +116,14 @@ export async function createOrders(ctx: Ctx, records: TOrderCreate[], pathPrefix
       tx.db,
       tx,
       rows.map((o) => ({
-        action: 'create' as const,
+        action: (o.externalId && replaced.has(o.externalId) ? 'update' : 'create') as 'create' | 'update',
         entity: 'order',
         entityId: o.id,
         before: null,
         after: { ...o, lines: records[rows.indexOf(o)].lines.length },
       })),
     );
-    return { created: rows.length, updated: 0, ids: rows.map((r) => r.id) };
+    return { created: rows.length - replaced.size, updated: replaced.size, ids: rows.map((r) => r.id) };
   });
 }
 

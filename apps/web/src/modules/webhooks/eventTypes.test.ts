@@ -14,6 +14,7 @@ describe('webhook event types in the form', () => {
       ['lead', ['lead.converted']],
       ['task', ['task.overdue']],
       ['user', ['user.level_changed']],
+      ['import', ['import.finished']],
     ]);
   });
 

@@ -15,13 +15,14 @@ export const WEBHOOK_EVENT_TYPES = [
   'lead.converted',
   'task.overdue',
   'user.level_changed',
+  'import.finished',
 ] as const satisfies readonly TWebhookEventType[];
 
 type Missing = Exclude<TWebhookEventType, (typeof WEBHOOK_EVENT_TYPES)[number]>;
 const everyTypeListed: [Missing] extends [never] ? true : Missing = true;
 void everyTypeListed;
 
-export type EventEntity = 'customer' | 'deal' | 'lead' | 'task' | 'user';
+export type EventEntity = 'customer' | 'deal' | 'lead' | 'task' | 'user' | 'import';
 
 /** The event types grouped by the record they are about, in list order: the form's checkbox groups. */
 export function eventGroups(types: readonly string[] = WEBHOOK_EVENT_TYPES): { entity: EventEntity; types: TWebhookEventType[] }[] {

@@ -55,6 +55,7 @@ export const webhooksEn: Messages<typeof webhooksZh> = {
       lead: 'Leads',
       task: 'Tasks',
       user: 'Users',
+      import: 'Imports',
     },
     eventTypes: {
       customer: { created: 'Customer created', updated: 'Customer updated', tier_changed: 'Customer tier changed' },
@@ -62,6 +63,7 @@ export const webhooksEn: Messages<typeof webhooksZh> = {
       lead: { converted: 'Lead converted' },
       task: { overdue: 'Task overdue' },
       user: { level_changed: 'Sales level changed' },
+      import: { finished: 'Import finished' },
       webhook: { test: 'Test event' },
     },
     log: {

@@ -52,6 +52,7 @@ export const webhooksZh = {
       lead: '线索',
       task: '任务',
       user: '用户',
+      import: '数据导入',
     },
     eventTypes: {
       customer: { created: '客户创建', updated: '客户更新', tier_changed: '客户分级变更' },
@@ -59,6 +60,7 @@ export const webhooksZh = {
       lead: { converted: '线索转化' },
       task: { overdue: '任务逾期' },
       user: { level_changed: '销售等级变更' },
+      import: { finished: '导入完成' },
       webhook: { test: '测试事件' },
     },
     log: {
