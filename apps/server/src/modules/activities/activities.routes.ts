@@ -2,8 +2,10 @@ import { listOf, ZActivity, ZActivityCreate, ZActivityListQuery, ZActivityUpdate
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { access } from '../../platform/access.ts';
+import { sendExport } from '../../platform/exports/export.writer.ts';
 import { ctxOf } from '../../platform/requestContext.ts';
 import { etagOf, requiredVersion } from '../../platform/versioning.ts';
+import { activitiesExport } from './activities.export.ts';
 import { activityView, createActivity, deleteActivity, getVisibleActivity, listActivities, updateActivity } from './activities.usecases.ts';
 
 const ZParams = z.object({ id: ZId });
@@ -22,6 +24,14 @@ export const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => listActivities(ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/v1/activities/export',
+    {
+      config: { access: access.signedIn },
+      schema: { tags, summary: 'The activities I may see, with the list’s filters, as CSV or Excel', querystring: activitiesExport.query },
+    },
+    async (req, reply) => sendExport(reply, ctxOf(req), activitiesExport, req.query),
   );
   app.get(
     '/api/v1/activities/:id',

@@ -2,8 +2,10 @@ import { listOf, ZContact, ZContactCreate, ZContactListQuery, ZContactUpdate, ZI
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { access } from '../../platform/access.ts';
+import { sendExport } from '../../platform/exports/export.writer.ts';
 import { ctxOf } from '../../platform/requestContext.ts';
 import { etagOf, requiredVersion } from '../../platform/versioning.ts';
+import { contactsExport } from './contacts.export.ts';
 import { changeContact, contactView, createContact, getContact, listContacts } from './contacts.usecases.ts';
 
 const ZParams = z.object({ id: ZId });
@@ -21,6 +23,18 @@ export const contactsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => listContacts(ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/v1/contacts/export',
+    {
+      config: { access: access.signedIn },
+      schema: {
+        tags: ['customers'],
+        summary: 'The contacts I may see, with the list’s filters, as CSV or Excel',
+        querystring: contactsExport.query,
+      },
+    },
+    async (req, reply) => sendExport(reply, ctxOf(req), contactsExport, req.query),
   );
   app.get(
     '/api/v1/contacts/:id',

@@ -12,9 +12,11 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { access } from '../../platform/access.ts';
+import { sendExport } from '../../platform/exports/export.writer.ts';
 import { ctxOf } from '../../platform/requestContext.ts';
 import { etagOf, requiredVersion } from '../../platform/versioning.ts';
 import { getContractDetail } from './contractPayments.usecases.ts';
+import { contractsExport } from './contracts.export.ts';
 import { changeContractStatus, createContract, deleteContract, listContracts, updateContract } from './contracts.usecases.ts';
 import { contractView } from './contracts.views.ts';
 
@@ -33,6 +35,18 @@ export const contractsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => listContracts(ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/v1/contracts/export',
+    {
+      config: { access: access.signedIn },
+      schema: {
+        tags: ['contracts'],
+        summary: 'The contracts I may see, with the list’s filters, as CSV or Excel',
+        querystring: contractsExport.query,
+      },
+    },
+    async (req, reply) => sendExport(reply, ctxOf(req), contractsExport, req.query),
   );
   app.get(
     '/api/v1/contracts/:id',

@@ -12,9 +12,11 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { access } from '../../platform/access.ts';
+import { sendExport } from '../../platform/exports/export.writer.ts';
 import { ctxOf } from '../../platform/requestContext.ts';
 import { etagOf, requiredVersion } from '../../platform/versioning.ts';
 import { createCustomers } from './customers.create.usecases.ts';
+import { customersExport } from './customers.export.ts';
 import { customerView, getVisibleCustomer, listCustomers, setCustomerDeleted, updateCustomer } from './customers.usecases.ts';
 
 const ZParams = z.object({ id: ZId });
@@ -33,6 +35,18 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => listCustomers(ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/v1/customers/export',
+    {
+      config: { access: access.signedIn },
+      schema: {
+        tags: ['customers'],
+        summary: 'The customers I may see, with the list’s filters, as CSV or Excel',
+        querystring: customersExport.query,
+      },
+    },
+    async (req, reply) => sendExport(reply, ctxOf(req), customersExport, req.query),
   );
   app.get(
     '/api/v1/customers/:id',

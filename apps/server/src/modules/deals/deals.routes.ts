@@ -14,9 +14,11 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { access } from '../../platform/access.ts';
+import { sendExport } from '../../platform/exports/export.writer.ts';
 import { ctxOf } from '../../platform/requestContext.ts';
 import { etagOf, requiredVersion } from '../../platform/versioning.ts';
 import { moveDeal } from './dealMoves.usecases.ts';
+import { dealsExport } from './deals.export.ts';
 import { createDeal, dealView, getDealDetail, listDeals, setDealDeleted, updateDeal } from './deals.usecases.ts';
 import { createDealsBatch } from './dealsBatch.usecases.ts';
 
@@ -30,6 +32,14 @@ export const dealsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['deals'], summary: 'Deals I may see', querystring: ZDealListQuery, response: { 200: listOf(ZDeal) } },
     },
     async (req) => listDeals(ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/v1/deals/export',
+    {
+      config: { access: access.signedIn },
+      schema: { tags: ['deals'], summary: 'The deals I may see, with the list’s filters, as CSV or Excel', querystring: dealsExport.query },
+    },
+    async (req, reply) => sendExport(reply, ctxOf(req), dealsExport, req.query),
   );
   app.get(
     '/api/v1/deals/:id',

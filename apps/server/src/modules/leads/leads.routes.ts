@@ -17,11 +17,13 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { access } from '../../platform/access.ts';
+import { sendExport } from '../../platform/exports/export.writer.ts';
 import { ctxOf } from '../../platform/requestContext.ts';
 import { etagOf, requiredVersion } from '../../platform/versioning.ts';
 import { convertLead } from './leadConvert.usecases.ts';
 import { mergeLead } from './leadMerge.usecases.ts';
 import { listScoringRules, replaceScoringRules } from './leadScoring.usecases.ts';
+import { leadsExport } from './leads.export.ts';
 import { createLead, getLeadDuplicates, getVisibleLead, leadView, listLeads, setLeadDeleted, updateLead } from './leads.usecases.ts';
 
 const ZParams = z.object({ id: ZId });
@@ -40,6 +42,14 @@ export const leadsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => listLeads(ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/v1/leads/export',
+    {
+      config: { access: access.signedIn },
+      schema: { tags: ['leads'], summary: 'The leads I may see, with the list’s filters, as CSV or Excel', querystring: leadsExport.query },
+    },
+    async (req, reply) => sendExport(reply, ctxOf(req), leadsExport, req.query),
   );
   app.get(
     '/api/v1/leads/:id',

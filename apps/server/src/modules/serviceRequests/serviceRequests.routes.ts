@@ -13,9 +13,11 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { access } from '../../platform/access.ts';
+import { sendExport } from '../../platform/exports/export.writer.ts';
 import { ctxOf } from '../../platform/requestContext.ts';
 import { etagOf, requiredVersion } from '../../platform/versioning.ts';
 import { serviceBreachReport } from './serviceRequests.breaches.ts';
+import { serviceRequestsExport } from './serviceRequests.export.ts';
 import type { ServiceAction } from './serviceRequests.rules.ts';
 import {
   actOnServiceRequest,
@@ -45,6 +47,18 @@ export const serviceRequestsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => listServiceRequests(ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/v1/service-requests/export',
+    {
+      config: { access: access.signedIn },
+      schema: {
+        tags,
+        summary: 'The service requests I may see, with the list’s filters, as CSV or Excel',
+        querystring: serviceRequestsExport.query,
+      },
+    },
+    async (req, reply) => sendExport(reply, ctxOf(req), serviceRequestsExport, req.query),
   );
   app.get(
     '/api/v1/service-requests/breaches',

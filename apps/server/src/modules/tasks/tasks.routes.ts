@@ -13,9 +13,11 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { access } from '../../platform/access.ts';
+import { sendExport } from '../../platform/exports/export.writer.ts';
 import { ctxOf } from '../../platform/requestContext.ts';
 import { etagOf, requiredVersion } from '../../platform/versioning.ts';
 import { completeTask } from './taskCompletion.usecases.ts';
+import { tasksExport } from './tasks.export.ts';
 import { createTask, deleteTask, getVisibleTask, listOverdueTasks, listTasks, taskView, updateTask } from './tasks.usecases.ts';
 
 const ZParams = z.object({ id: ZId });
@@ -28,6 +30,14 @@ export const tasksRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['tasks'], summary: 'Tasks I may see, by due time', querystring: ZTaskListQuery, response: { 200: listOf(ZTask) } },
     },
     async (req) => listTasks(ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/v1/tasks/export',
+    {
+      config: { access: access.signedIn },
+      schema: { tags: ['tasks'], summary: 'The tasks I may see, with the list’s filters, as CSV or Excel', querystring: tasksExport.query },
+    },
+    async (req, reply) => sendExport(reply, ctxOf(req), tasksExport, req.query),
   );
   app.get(
     '/api/v1/tasks/overdue',

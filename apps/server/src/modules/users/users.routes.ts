@@ -11,8 +11,10 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { access } from '../../platform/access.ts';
+import { sendExport } from '../../platform/exports/export.writer.ts';
 import { ctxOf } from '../../platform/requestContext.ts';
 import { etagOf, requiredVersion } from '../../platform/versioning.ts';
+import { usersExport } from './users.export.ts';
 import { createUser, getUser, listUsers, setOwnAvailability, startPasswordReset, updateUser, userView } from './users.usecases.ts';
 
 const ZUserParams = z.object({ id: ZId });
@@ -25,6 +27,18 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['team'], summary: 'The people of my organisation', querystring: ZUserListQuery, response: { 200: listOf(ZUser) } },
     },
     async (req) => listUsers(ctxOf(req), req.query),
+  );
+  app.get(
+    '/api/v1/users/export',
+    {
+      config: { access: access.admin },
+      schema: {
+        tags: ['team'],
+        summary: 'The people of my organisation as CSV or Excel (admins; no password hashes or secrets)',
+        querystring: usersExport.query,
+      },
+    },
+    async (req, reply) => sendExport(reply, ctxOf(req), usersExport, req.query),
   );
   app.get(
     '/api/v1/users/:id',

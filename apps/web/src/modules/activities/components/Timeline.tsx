@@ -1,8 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { TTimelineEventKind } from '@tierline/contracts';
-import { Empty, Skeleton } from 'antd';
+import { Empty, Flex, Skeleton } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExportButton } from '../../../shared/ExportButton.tsx';
 import { LoadMore } from '../../../shared/LoadMore.tsx';
 import { LoadError } from '../../../shared/StatusPages.tsx';
 import { activityKeys, useTimeline } from '../activities.api.ts';
@@ -39,7 +40,16 @@ export function Timeline({ entity, id, customerId, stamp }: TimelineProps) {
 
   return (
     <div data-testid={`${entity}-timeline`}>
-      <TimelineFilters kinds={TIMELINE_KINDS[entity]} value={kinds} onChange={setKinds} />
+      <Flex justify="space-between" align="flex-start" gap={8}>
+        <TimelineFilters kinds={TIMELINE_KINDS[entity]} value={kinds} onChange={setKinds} />
+        {/* The timeline also shows stage moves, orders, payments…: the export is of its activities. */}
+        <ExportButton
+          list="activities"
+          filters={entity === 'deal' ? { dealId: id } : { customerId: id }}
+          label={t('exports.activities')}
+          size="small"
+        />
+      </Flex>
       {timeline.isPending ? (
         <Skeleton active paragraph={{ rows: 4 }} />
       ) : timeline.isError ? (

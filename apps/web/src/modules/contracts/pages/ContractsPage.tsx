@@ -1,8 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Tabs } from 'antd';
+import { Button, Card, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { ExportButton } from '../../../shared/ExportButton.tsx';
 import { PageHeader } from '../../../shared/PageHeader.tsx';
 import { canWrite } from '../../../shared/roles.ts';
 import { useUrlFilters } from '../../../shared/useUrlFilters.ts';
@@ -29,11 +30,14 @@ export function ContractsPage() {
       <PageHeader
         title={t('contracts.title')}
         extra={
-          canWrite(user.role) && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('contracts.create')}
-            </Button>
-          )
+          <Space wrap>
+            <ExportButton list="contracts" filters={filters} />
+            {canWrite(user.role) && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('contracts.create')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <Card styles={{ body: { paddingTop: 4 } }}>

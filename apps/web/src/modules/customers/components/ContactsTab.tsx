@@ -3,6 +3,7 @@ import type { TContact, TCustomer } from '@tierline/contracts';
 import { App, Button, Flex, Popconfirm, Space, Table, type TableProps, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExportButton } from '../../../shared/ExportButton.tsx';
 import { useShowError } from '../../../shared/errors.ts';
 import { LoadMore } from '../../../shared/LoadMore.tsx';
 import { canWrite } from '../../../shared/roles.ts';
@@ -71,13 +72,14 @@ export function ContactsTab({ customer }: { customer: TCustomer }) {
   if (list.isError && !list.data) return <LoadError error={list.error} onRetry={list.refetch} />;
   return (
     <>
-      {writer && (
-        <Flex justify="flex-end" style={{ marginBottom: 12 }}>
+      <Flex justify="flex-end" gap={8} style={{ marginBottom: 12 }}>
+        <ExportButton list="contacts" filters={{ customerId: customer.id }} />
+        {writer && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
             {t('contacts.create')}
           </Button>
-        </Flex>
-      )}
+        )}
+      </Flex>
       <Table<TContact>
         rowKey="id"
         columns={columns}

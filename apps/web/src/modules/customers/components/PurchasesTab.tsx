@@ -3,6 +3,7 @@ import { Card, Col, Empty, Row, Spin, Statistic, Table, type TableProps, Typogra
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Chart } from '../../../shared/Chart.tsx';
+import { ExportButton } from '../../../shared/ExportButton.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../../../shared/format.ts';
 import { LoadMore } from '../../../shared/LoadMore.tsx';
 import { LoadError } from '../../../shared/StatusPages.tsx';
@@ -98,7 +99,11 @@ export function PurchasesTab({ customerId }: { customerId: string }) {
           </Card>
         </Col>
         <Col span={24}>
-          <Card size="small" title={t('purchases.recentOrders')}>
+          <Card
+            size="small"
+            title={t('purchases.recentOrders')}
+            extra={<ExportButton list="orders" filters={{ customerId }} size="small" />}
+          >
             <Table<TOrder>
               rowKey="id"
               size="small"

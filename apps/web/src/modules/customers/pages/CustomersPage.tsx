@@ -5,6 +5,7 @@ import type { SortOrder } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { ExportButton } from '../../../shared/ExportButton.tsx';
 import { formatDateTime } from '../../../shared/format.ts';
 import { LoadMore } from '../../../shared/LoadMore.tsx';
 import { PageHeader } from '../../../shared/PageHeader.tsx';
@@ -119,6 +120,7 @@ export function CustomersPage() {
         title={t('customers.title')}
         extra={
           <Space wrap>
+            <ExportButton list="customers" filters={{ ...filters, sort }} />
             <Link to="/customers/pool">
               <Button>{t('nav.pool')}</Button>
             </Link>

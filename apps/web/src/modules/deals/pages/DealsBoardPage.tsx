@@ -1,8 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { TDeal } from '@tierline/contracts';
-import { Button, Flex, Segmented, Spin, Typography } from 'antd';
+import { Button, Flex, Segmented, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExportButton } from '../../../shared/ExportButton.tsx';
 import { PageHeader } from '../../../shared/PageHeader.tsx';
 import { canWrite } from '../../../shared/roles.ts';
 import { LoadError } from '../../../shared/StatusPages.tsx';
@@ -40,11 +41,14 @@ export function DealsBoardPage() {
       <PageHeader
         title={t('deals.title')}
         extra={
-          writer && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('deals.create')}
-            </Button>
-          )
+          <Space wrap>
+            <ExportButton list="deals" filters={{ pipelineId: pipeline.id }} />
+            {writer && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('deals.create')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <Flex wrap gap={12} align="center" style={{ marginBottom: 12 }}>

@@ -5,6 +5,7 @@ import type { SortOrder } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { ExportButton } from '../../../shared/ExportButton.tsx';
 import { formatDateTime } from '../../../shared/format.ts';
 import { LoadMore } from '../../../shared/LoadMore.tsx';
 import { PageHeader } from '../../../shared/PageHeader.tsx';
@@ -109,6 +110,7 @@ export function LeadsPage() {
         title={t('leads.title')}
         extra={
           <Space wrap>
+            <ExportButton list="leads" filters={{ ...filters, sort }} />
             {LEAD_SCORING_ROLES.includes(user.role) && (
               <Button icon={<SlidersOutlined />} onClick={() => setEditingRules(true)}>
                 {t('leadScoring.title')}

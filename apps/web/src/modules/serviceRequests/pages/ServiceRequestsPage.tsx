@@ -1,8 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Tabs } from 'antd';
+import { Button, Card, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { ExportButton } from '../../../shared/ExportButton.tsx';
 import { PageHeader } from '../../../shared/PageHeader.tsx';
 import { canWrite } from '../../../shared/roles.ts';
 import { useUrlFilters } from '../../../shared/useUrlFilters.ts';
@@ -11,6 +12,7 @@ import { BreachReport } from '../components/BreachReport.tsx';
 import { ServiceRequestFilters } from '../components/ServiceRequestFilters.tsx';
 import { ServiceRequestFormModal } from '../components/ServiceRequestFormModal.tsx';
 import { ServiceRequestsTable } from '../components/ServiceRequestsTable.tsx';
+import { openedRange } from '../dateInputs.ts';
 import type { ServiceFilters } from '../serviceRequests.api.ts';
 
 type UrlState = { [K in keyof ServiceFilters]?: string } & { tab?: string };
@@ -30,11 +32,14 @@ export function ServiceRequestsPage() {
       <PageHeader
         title={t('service.title')}
         extra={
-          canWrite(user.role) && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('service.create')}
-            </Button>
-          )
+          <Space wrap>
+            <ExportButton list="service-requests" filters={{ ...filters, ...openedRange(filters.from, filters.to) }} />
+            {canWrite(user.role) && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('service.create')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <Card styles={{ body: { paddingTop: 4 } }}>

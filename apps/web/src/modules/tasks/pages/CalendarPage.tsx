@@ -4,6 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExportButton } from '../../../shared/ExportButton.tsx';
 import { PageHeader } from '../../../shared/PageHeader.tsx';
 import { canWrite } from '../../../shared/roles.ts';
 import { LoadError } from '../../../shared/StatusPages.tsx';
@@ -118,6 +119,7 @@ export function CalendarPage() {
                 ]}
               />
             )}
+            <ExportButton list="tasks" filters={{ assigneeId: who, dueFrom: range.from, dueTo: range.to }} />
             <Segmented<View>
               value={view}
               onChange={(next) => setUrl({ view: next === 'week' ? 'week' : undefined })}

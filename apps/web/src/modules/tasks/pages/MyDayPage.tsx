@@ -3,6 +3,7 @@ import type { TTask } from '@tierline/contracts';
 import { Badge, Button, Card, Col, Row, Segmented, Space, Statistic, theme } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExportButton } from '../../../shared/ExportButton.tsx';
 import { LoadMore } from '../../../shared/LoadMore.tsx';
 import { PageHeader } from '../../../shared/PageHeader.tsx';
 import { canWrite } from '../../../shared/roles.ts';
@@ -82,6 +83,7 @@ export function MyDayPage() {
               data-testid="scope-switch"
             />
           )}
+          <ExportButton list="tasks" filters={{ assigneeId: scope === 'mine' ? user.id : undefined, status: 'open' }} />
           {writer && (
             <Button type="primary" icon={<PlusOutlined />} onClick={actions.create}>
               {t('tasks.create')}

@@ -4,6 +4,7 @@ import { Badge, Button, Card, Flex, Input, Popconfirm, Select, Space, type Table
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CursorTable } from '../../../shared/CursorTable.tsx';
+import { ExportButton } from '../../../shared/ExportButton.tsx';
 import { useShowError } from '../../../shared/errors.ts';
 import { levelName } from '../../../shared/format.ts';
 import { PageHeader } from '../../../shared/PageHeader.tsx';
@@ -94,9 +95,12 @@ export function UsersPage() {
       <PageHeader
         title={t('users.title')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
-            {t('users.create')}
-          </Button>
+          <Space wrap>
+            <ExportButton list="users" filters={{ ...filters, sort: 'name' }} />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
+              {t('users.create')}
+            </Button>
+          </Space>
         }
       />
       <Card>
