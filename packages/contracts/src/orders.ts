@@ -26,7 +26,7 @@ export const ZOrderCreate = z
       .string()
       .regex(/^[A-Z]{3}$/)
       .optional(),
-    lines: z.array(ZOrderLineInput).min(1).max(1000),
+    lines: z.array(ZOrderLineInput).min(1).max(5000),
   })
   .refine((o) => (o.customerId === undefined) !== (o.customerExternalId === undefined), {
     path: ['customerId'],

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { DbOrTx } from '../db/client.ts';
+import type { DbOrTx, Tx } from '../db/client.ts';
 import type { Actor } from './access.ts';
 import type { Clock } from './clock.ts';
 import { unauthenticated } from './errors.ts';
@@ -23,6 +23,6 @@ export function ctxOf(req: FastifyRequest): Ctx {
  * Inside, use only `tx.db`: on PGlite (one connection) a query on the outer `db` would wait
  * for the transaction to end, and the transaction for it — a deadlock.
  */
-export function inTransaction<T>(ctx: Ctx, work: (tx: Ctx) => Promise<T>): Promise<T> {
+export function inTransaction<T>(ctx: Ctx, work: (tx: Ctx & { db: Tx }) => Promise<T>): Promise<T> {
   return ctx.db.transaction((db) => work({ ...ctx, db }));
 }

@@ -1,5 +1,6 @@
 import type { TImportEntity, TImportField, TImportOptions } from '@tierline/contracts';
 import type { z } from 'zod';
+import { AppError } from '../../platform/errors.ts';
 import type { Ctx } from '../../platform/requestContext.ts';
 import type { Lookups } from './imports.lookups.ts';
 
@@ -24,10 +25,13 @@ export type Importer<R> = {
   /** Who may import this entity (beyond the imports route's own roles). */
   roles?: readonly Ctx['actor']['role'][];
   fields: ImportFieldSpec[];
-  /** Adjacent rows with the same value of this field form one record (an order's lines). */
+  /** Rows with the same value of this field form one record (an order's lines). */
   groupBy?: string;
-  /** Pure: the record its rows make, or what is wrong with them. */
-  toRecord: (rows: MappedRow[], lookups: Lookups, options: TImportOptions) => ParsedRecord<R>;
+  /**
+   * Pure: the record its rows make, or what is wrong with them. `continues`: more rows of a record an
+   * earlier batch wrote (with `groupBy` only) — the record must add to it, not replace it.
+   */
+  toRecord: (rows: MappedRow[], lookups: Lookups, options: TImportOptions, continues: boolean) => ParsedRecord<R>;
   /**
    * Writes the batch (upserting by externalId) through the entity's batch use case, which throws a 422
    * naming `records.<i>.<property>` for records it refuses. Runs in the engine's transaction or savepoint.
@@ -138,3 +142,13 @@ export function issueCollector(row: number) {
 
 /** An importer of any record type: the engine hands each importer back only the records it made. */
 export type AnyImporter = Importer<any>;
+
+/**
+ * A use case called with part of a batch names records by their place in that part; this renames
+ * `records.<n>` to the batch's numbering (`indexes[n]`), so the engine finds the rows at fault.
+ */
+export function renumberRecords(err: unknown, indexes: number[]): unknown {
+  if (!(err instanceof AppError) || !err.errors) return err;
+  const errors = err.errors.map((e) => ({ ...e, path: e.path.replace(/^records\.(\d+)/, (_, n) => `records.${indexes[+n] ?? n}`) }));
+  return new AppError(err.status, err.code, err.title, err.message, errors, err.headers);
+}

@@ -174,26 +174,32 @@ describe('importing orders with lines', () => {
     expect((await t.db.select().from(orders).where(eq(orders.orgId, s.acme.orgId))).length).toBe(rows.length);
   });
 
-  it('refuses rows of one order that are not together', async () => {
-    const split = [lines.split('\n')[0], lines.split('\n')[1], lines.split('\n')[3], lines.split('\n')[2]].join('\n');
+  it('joins the rows of one order that other rows come between (real exports interleave invoices)', async () => {
+    const content = [
+      'InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice,CustomerID',
+      'T-1,A,1,2010-12-01 08:26:00,2.00,17850.0',
+      'T-2,B,1,2010-12-01 08:27:00,3.00,17850.0',
+      'T-1,C,2,2010-12-01 08:28:00,4.00,17850.0',
+    ].join('\n');
     const done = await importFile(
       s.acme.admin,
-      {
-        entity: 'orders',
-        mode: 'dry-run',
-        options: JSON.stringify({ createMissingCustomers: true }),
-        mapping: JSON.stringify({
-          orderNumber: { column: 'InvoiceNo' },
-          productCode: { column: 'StockCode' },
-          quantity: { column: 'Quantity' },
-          orderedAt: { column: 'InvoiceDate' },
-          unitPrice: { column: 'UnitPrice' },
-          customer: { column: 'CustomerID' },
-        }),
-      },
-      { name: 'split.csv', content: split },
+      { entity: 'orders', options: JSON.stringify({ createMissingCustomers: true }) },
+      { name: 'split.csv', content },
     );
-    expect(done.errors).toEqual([{ row: 3, column: 'InvoiceNo', message: '"536365" already appeared at row 1; keep its rows together' }]);
+    expect(done).toMatchObject({ status: 'succeeded', processed: 3, inserted: 2, errorCount: 0 });
+    const [order] = await t.db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.orgId, s.acme.orgId), eq(orders.externalId, 'T-1')));
+    expect(order.amount).toBe('10.00');
+    const lines = await t.db
+      .select()
+      .from(orderLines)
+      .where(and(eq(orderLines.orgId, s.acme.orgId), eq(orderLines.orderId, order.id)));
+    expect(lines.map((l) => [l.lineNo, l.productCode])).toEqual([
+      [1, 'A'],
+      [2, 'C'],
+    ]);
   });
 });
 

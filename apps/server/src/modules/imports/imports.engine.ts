@@ -10,8 +10,8 @@ import * as repo from './imports.repository.ts';
 import { type FileFormat, readRows, storedChunks } from './imports.source.ts';
 
 /** A batch ends at a record boundary once it holds this many records or rows. */
-const BATCH_RECORDS = 500;
-const BATCH_ROWS = 5000;
+const BATCH_RECORDS = 1000;
+const BATCH_ROWS = 20_000;
 
 export type Counters = { processed: number; inserted: number; updated: number; skipped: number; errorCount: number };
 export type RunSettings = {
@@ -32,13 +32,16 @@ export class FileRefused extends Error {}
 /** Rolls a dry run's savepoint back after the use case accepted the batch. */
 class DryRunRollback extends Error {}
 
-type Group = MappedRow[];
+/** One record's rows; `continues` when its key had rows in an earlier batch (an order's late lines). */
+type Group = { rows: MappedRow[]; continues: boolean };
 
 /**
  * Reads the stored file and yields batches of row groups (a group is one record's rows), skipping the
- * first `skip` data rows (already done before a restart). Checks the header against the mapping first.
+ * first `skip` data rows (done before a restart). Rows sharing a group key join one group within a batch
+ * even when other rows come between them (real order exports interleave invoices); a key met again in a
+ * later batch makes a continuation group, which the importer appends. Checks the header first.
  */
-async function* batchesOf(source: DbOrTx, s: RunSettings, skip: number): AsyncGenerator<{ groups: Group[]; issues: FieldIssue[] }> {
+async function* batchesOf(source: DbOrTx, s: RunSettings, skip: number): AsyncGenerator<{ groups: Group[] }> {
   const rows = readRows(storedChunks(source, s.importId), s.format);
   const header = await rows.next();
   if (header.done) throw new FileRefused('the file is empty');
@@ -47,51 +50,40 @@ async function* batchesOf(source: DbOrTx, s: RunSettings, skip: number): AsyncGe
   if (problems.length) throw new FileRefused(problems.map((p) => `${p.path}: ${p.message}`).join('; '));
   const map = compileMapping(s.mapping, columns);
   const groupBy = s.importer.groupBy;
-  const firstRowOf = new Map<string, number>();
-
+  const groupColumn = groupBy ? map.keyReader(groupBy) : undefined;
+  /** Keys written in earlier batches (or skipped rows, after a restart). */
+  const earlier = new Set<string>();
+  let open = new Map<string, Group>();
   let groups: Group[] = [];
-  let issues: FieldIssue[] = [];
   let rowsInBatch = 0;
-  let current: Group = [];
   let rowNo = 0;
-  const closeGroup = () => {
-    if (current.length) groups.push(current);
-    current = [];
-  };
   for await (const cells of rows) {
     rowNo++;
-    if (rowNo <= skip) continue;
-    const mapped = map(rowNo, cells);
-    const key = groupBy ? mapped.values[groupBy] : undefined;
-    const continues = key !== undefined && current.length > 0 && current[0].values[groupBy as string] === key;
-    if (!continues) {
-      closeGroup();
-      if (groups.length >= BATCH_RECORDS || rowsInBatch >= BATCH_ROWS) {
-        yield { groups, issues };
-        groups = [];
-        issues = [];
-        rowsInBatch = 0;
-      }
-      if (key !== undefined) {
-        const first = firstRowOf.get(key);
-        if (first !== undefined) {
-          // Rows of one record must be adjacent, or the second run would silently replace the first.
-          issues.push({
-            row: rowNo,
-            field: groupBy as string,
-            message: `"${key}" already appeared at row ${first}; keep its rows together`,
-          });
-          rowsInBatch++;
-          continue;
-        }
-        firstRowOf.set(key, rowNo);
-      }
+    if (rowNo <= skip) {
+      const key = groupColumn?.(cells);
+      if (key !== undefined) earlier.add(key);
+      continue;
     }
-    current.push(mapped);
+    if (groups.length >= BATCH_RECORDS || rowsInBatch >= BATCH_ROWS) {
+      yield { groups };
+      for (const key of open.keys()) earlier.add(key);
+      open = new Map();
+      groups = [];
+      rowsInBatch = 0;
+    }
+    const mapped = map(rowNo, cells);
     rowsInBatch++;
+    const key = groupBy ? mapped.values[groupBy] : undefined;
+    const group = key === undefined ? undefined : open.get(key);
+    if (group) {
+      group.rows.push(mapped);
+      continue;
+    }
+    const created: Group = { rows: [mapped], continues: key !== undefined && earlier.has(key) };
+    groups.push(created);
+    if (key !== undefined) open.set(key, created);
   }
-  closeGroup();
-  if (groups.length || issues.length) yield { groups, issues };
+  if (groups.length) yield { groups };
 }
 
 const RECORD_PATH = /^records\.(\d+)(?:\.([^.]+))?/;
@@ -142,17 +134,17 @@ async function writeValid(tx: DbOrTx, s: RunSettings, valid: { rows: number[]; r
 }
 
 /** One batch: rows → records (pure), then the valid ones written; what it did and what was wrong. */
-async function runBatch(tx: DbOrTx, s: RunSettings, batch: { groups: Group[]; issues: FieldIssue[] }, dryRun: boolean) {
-  const issues = [...batch.issues];
+async function runBatch(tx: DbOrTx, s: RunSettings, batch: { groups: Group[] }, dryRun: boolean) {
+  const issues: FieldIssue[] = [];
   const valid: { rows: number[]; record: unknown }[] = [];
   for (const group of batch.groups) {
-    const parsed = s.importer.toRecord(group, s.lookups, s.options);
+    const parsed = s.importer.toRecord(group.rows, s.lookups, s.options, group.continues);
     if ('issues' in parsed) issues.push(...parsed.issues);
-    else valid.push({ rows: group.map((r) => r.row), record: parsed.record });
+    else valid.push({ rows: group.rows.map((r) => r.row), record: parsed.record });
   }
   const written = valid.length ? await writeValid(tx, s, valid, dryRun) : { inserted: 0, updated: 0, issues: [], written: [] };
   issues.push(...written.issues);
-  const rows = batch.groups.reduce((n, g) => n + g.length, 0) + batch.issues.length;
+  const rows = batch.groups.reduce((n, g) => n + g.rows.length, 0);
   const writtenRows = written.written.reduce((n, v) => n + v.rows.length, 0);
   const errors: TImportError[] = issues
     .sort((a, b) => a.row - b.row)

@@ -69,15 +69,22 @@ export function compileMapping(mapping: TImportMapping, columns: string[]) {
     fallback: source.default?.trim() || undefined,
     values: source.values ? new Map(Object.entries(source.values).map(([from, to]) => [lookupKey(from), to])) : undefined,
   }));
-  return (row: number, cells: string[]): MappedRow => {
+  const textOf = (p: (typeof plan)[number], cells: string[]) => {
+    let text = p.index >= 0 ? cells[p.index]?.trim() || undefined : undefined;
+    if (text !== undefined && p.values) text = p.values.get(lookupKey(text)) ?? text;
+    return text ?? p.fallback;
+  };
+  const mapRow = (row: number, cells: string[]): MappedRow => {
     const values: Record<string, string | undefined> = {};
-    for (const p of plan) {
-      let text = p.index >= 0 ? cells[p.index]?.trim() || undefined : undefined;
-      if (text !== undefined && p.values) text = p.values.get(lookupKey(text)) ?? text;
-      values[p.field] = text ?? p.fallback;
-    }
+    for (const p of plan) values[p.field] = textOf(p, cells);
     return { row, values };
   };
+  /** One field's value alone (the group key of rows skipped after a restart). */
+  const keyReader = (field: string) => {
+    const p = plan.find((x) => x.field === field);
+    return (cells: string[]) => (p ? textOf(p, cells) : undefined);
+  };
+  return Object.assign(mapRow, { keyReader });
 }
 
 /** The file column a field's problem belongs to, for the error file. */

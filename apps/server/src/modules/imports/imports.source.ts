@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
 import type { DbOrTx } from '../../db/client.ts';
 import { importChunks } from './imports.table.ts';
 
@@ -50,6 +50,11 @@ export function guessDelimiter(firstLine: string): string {
   return [',', ';', '\t'].reduce((best, d) => (count(d) > count(best) ? d : best), ',');
 }
 
+/**
+ * CSV rows with Papa Parse, fed the decoded text as a stream. Papa hands over a chunk of rows at a time
+ * and pauses until they are consumed, so at most one chunk (~1 MiB of text) is in memory. (Papa rather
+ * than csv-parse: 3.5 s against 11.5 s for the 541,909 Online Retail lines on the same machine.)
+ */
 async function* csvRows(chunks: AsyncIterable<Buffer>): AsyncGenerator<string[]> {
   const text = decodedText(chunks);
   const first = await text.next();
@@ -59,10 +64,52 @@ async function* csvRows(chunks: AsyncIterable<Buffer>): AsyncGenerator<string[]>
     yield first.value as string;
     yield* text;
   }
-  const parser = Readable.from(all()).pipe(
-    parse({ bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }),
-  );
-  for await (const record of parser) yield record as string[];
+  let pending: string[][] = [];
+  let paused = false;
+  let done = false;
+  let failure: unknown;
+  let parser: Papa.Parser | undefined;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    wake?.();
+    wake = undefined;
+  };
+  Papa.parse(Readable.from(all()) as unknown as File, {
+    delimiter,
+    skipEmptyLines: true,
+    chunk(results: Papa.ParseResult<string[]>, p: Papa.Parser) {
+      parser = p;
+      if (!results.data.length) return; // a chunk without a whole line: let Papa read on
+      pending = results.data;
+      p.pause();
+      paused = true;
+      notify();
+    },
+    complete() {
+      done = true;
+      notify();
+    },
+    error(err: unknown) {
+      failure = err;
+      done = true;
+      notify();
+    },
+  });
+  for (;;) {
+    if (pending.length) {
+      const rows = pending;
+      pending = [];
+      yield* rows;
+      continue;
+    }
+    if (failure) throw failure;
+    if (done) return;
+    if (paused) {
+      paused = false;
+      parser?.resume(); // may hand over the next chunk (or finish) at once
+    }
+    if (!pending.length && !done) await new Promise<void>((resolve) => (wake = resolve));
+  }
 }
 
 /** A cell as the text a user saw in Excel: dates as ISO, formulas by their result, rich text joined. */

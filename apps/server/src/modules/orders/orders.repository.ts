@@ -1,26 +1,74 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.ts';
+import type { DbOrTx, Tx } from '../../db/client.ts';
+import { copyRows } from '../../db/copy.ts';
+import { rowsOf } from '../../db/rows.ts';
 import type { CursorValue } from '../../platform/pagination.ts';
+import { orderAmounts } from './orders.rules.ts';
 import { orderLines, orders } from './orders.table.ts';
 
 export type OrderRow = typeof orders.$inferSelect;
 export type OrderLineRow = typeof orderLines.$inferSelect;
 
-/** Inserts orders and their lines, then sets each order's amount from its lines — summed in SQL numeric. */
-export async function insertOrdersWithLines(db: DbOrTx, rows: (typeof orders.$inferInsert)[], lines: OrderLineRow[]) {
+/**
+ * Inserts orders and their lines with COPY (an import writes thousands of lines per batch), each order's
+ * amount computed from its lines first: Σ quantity × unit price, exact, rounded to cents as numeric rounds.
+ */
+export async function insertOrdersWithLines(tx: Tx, rows: (typeof orders.$inferInsert)[], lines: OrderLineRow[]) {
   if (!rows.length) return;
-  await db.insert(orders).values(rows);
-  for (let i = 0; i < lines.length; i += 5000) await db.insert(orderLines).values(lines.slice(i, i + 5000));
-  const orgId = rows[0].orgId;
+  const amounts = orderAmounts(lines);
+  await copyRows(
+    tx,
+    'orders',
+    ['org_id', 'id', 'external_id', 'customer_id', 'ordered_at', 'currency', 'amount', 'created_at'],
+    rows.map((r) => [
+      r.orgId,
+      r.id,
+      r.externalId ?? null,
+      r.customerId,
+      r.orderedAt.toISOString(),
+      r.currency ?? 'CNY',
+      amounts.get(r.id) ?? '0.00',
+      r.createdAt.toISOString(),
+    ]),
+  );
+  await copyRows(
+    tx,
+    'order_lines',
+    ['org_id', 'order_id', 'line_no', 'product_code', 'product_name', 'category', 'quantity', 'unit_price'],
+    lines.map((l) => [l.orgId, l.orderId, l.lineNo, l.productCode, l.productName, l.category, l.quantity, l.unitPrice]),
+  );
+}
+
+async function insertLines(db: DbOrTx, lines: OrderLineRow[]) {
+  for (let i = 0; i < lines.length; i += 20_000)
+    await db.execute(sql`
+      insert into ${orderLines} (org_id, order_id, line_no, product_code, product_name, category, quantity, unit_price)
+      select * from jsonb_to_recordset(${JSON.stringify(lines.slice(i, i + 20_000))}::jsonb)
+        as l("orgId" uuid, "orderId" uuid, "lineNo" int, "productCode" text, "productName" text, category text, quantity numeric, "unitPrice" numeric)`);
+}
+
+/** Each order's amount: Σ quantity × unit price of its lines, rounded to cents in SQL numeric. */
+async function setAmounts(db: DbOrTx, orgId: string, orderIds: string[]) {
   await db.execute(sql`
     update ${orders} o set amount = s.amount
     from (select order_id, round(sum(quantity * unit_price), 2) as amount
-          from ${orderLines} where org_id = ${orgId} and order_id in (${sql.join(
-            rows.map((r) => sql`${r.id}`),
-            sql`, `,
-          )})
+          from ${orderLines} where org_id = ${orgId} and order_id = any(${sql.param(orderIds)}::uuid[])
           group by order_id) s
     where o.org_id = ${orgId} and o.id = s.order_id`);
+}
+
+/** Adds lines after an order's last one (an import's late lines of an order), and its amount follows. */
+export async function appendLines(db: DbOrTx, orgId: string, orderId: string, lines: Omit<OrderLineRow, 'orgId' | 'orderId' | 'lineNo'>[]) {
+  const [{ last }] = rowsOf<{ last: number }>(
+    await db.execute(
+      sql`select coalesce(max(line_no), 0)::int as last from ${orderLines} where org_id = ${orgId} and order_id = ${orderId}`,
+    ),
+  );
+  await insertLines(
+    db,
+    lines.map((l, i) => ({ ...l, orgId, orderId, lineNo: last + i + 1 })),
+  );
+  await setAmounts(db, orgId, [orderId]);
 }
 
 export async function findOrder(db: DbOrTx, where: SQL, id: string) {

@@ -1,7 +1,7 @@
 import type { TOrder, TOrderCreate } from '@tierline/contracts';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { recordAuditMany } from '../../platform/audit/audit.writer.ts';
-import { type FieldError, notFound, unprocessable } from '../../platform/errors.ts';
+import { AppError, type FieldError, notFound, unprocessable } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import { type Ctx, inTransaction } from '../../platform/requestContext.ts';
@@ -143,4 +143,70 @@ export async function listOrders(ctx: Ctx, q: { limit: number; cursor?: string; 
   const rows = await repo.listOrders(ctx.db, where, { limit: q.limit, after: decodeCursor(q.cursor, 2) });
   const page = toPage(rows, q.limit, (o) => [o.orderedAt.toISOString(), o.id]);
   return { data: page.data.map((o) => orderView(o)), nextCursor: page.nextCursor };
+}
+
+/**
+ * Adds lines to orders named by number — an import's lines of an order that an earlier batch wrote (exports
+ * interleave invoices). An order not there yet (a dry run rolled it back) is created instead.
+ */
+export async function appendOrderLines(ctx: Ctx, records: (TOrderCreate & { externalId: string })[], pathPrefix: string) {
+  return inTransaction(ctx, async (tx) => {
+    const found = await repo.ordersByNumber(
+      tx.db,
+      ofWritableCustomers(tx),
+      records.map((r) => r.externalId),
+    );
+    const missing = records.map((r, i) => ({ r, i })).filter(({ r }) => !found.has(r.externalId));
+    let created = 0;
+    if (missing.length) {
+      try {
+        created = (
+          await createOrders(
+            tx,
+            missing.map(({ r }) => r),
+            pathPrefix,
+          )
+        ).created;
+      } catch (err) {
+        // The subset's record numbers back to the caller's.
+        if (err instanceof AppError && err.errors)
+          throw new AppError(
+            err.status,
+            err.code,
+            err.title,
+            err.message,
+            err.errors.map((e) => ({ ...e, path: e.path.replace(/^(\w+)\.(\d+)/, (_, p, n) => `${p}.${missing[+n].i}`) })),
+          );
+        throw err;
+      }
+    }
+    for (const r of records) {
+      const id = found.get(r.externalId);
+      if (!id) continue;
+      await repo.appendLines(
+        tx.db,
+        ctx.actor.orgId,
+        id,
+        r.lines.map((l) => ({
+          productCode: l.productCode,
+          productName: l.productName ?? null,
+          category: l.category ?? null,
+          quantity: l.quantity,
+          unitPrice: l.unitPrice,
+        })),
+      );
+    }
+    await recordAuditMany(
+      tx.db,
+      tx,
+      [...found.values()].map((id) => ({
+        action: 'update' as const,
+        entity: 'order',
+        entityId: id,
+        before: null,
+        after: { linesAdded: true },
+      })),
+    );
+    return { created, updated: found.size };
+  });
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { newId } from '../ids.ts';
 import type { Ctx } from '../requestContext.ts';
@@ -29,25 +30,27 @@ export async function recordAudit(
   });
 }
 
-/** Records many creates at once (batches): one multi-row insert instead of one per record. */
+/**
+ * Records many changes at once (batches, imports): one insert whose rows travel as a single JSON
+ * parameter — Drizzle's multi-row insert spends more time building a thousand rows' parameters than
+ * PostgreSQL spends writing them.
+ */
 export async function recordAuditMany(
   tx: DbOrTx,
   ctx: Pick<Ctx, 'actor' | 'requestId' | 'clock'>,
   changes: { action: AuditAction; entity: string; entityId: string; before: object | null; after: object | null }[],
 ): Promise<void> {
   if (!changes.length) return;
-  const at = ctx.clock.now();
-  await tx.insert(auditLog).values(
-    changes.map((c) => ({
-      orgId: ctx.actor.orgId,
-      id: newId(),
-      at,
-      actorId: ctx.actor.userId,
-      action: c.action,
-      entity: c.entity,
-      entityId: c.entityId,
-      changes: diffRecords(c.before, c.after),
-      requestId: ctx.requestId,
-    })),
-  );
+  const at = ctx.clock.now().toISOString();
+  const rows = changes.map((c) => ({
+    id: newId(),
+    action: c.action,
+    entity: c.entity,
+    entityId: c.entityId,
+    changes: diffRecords(c.before, c.after),
+  }));
+  await tx.execute(sql`
+    insert into ${auditLog} (org_id, id, at, actor_id, action, entity, entity_id, changes, request_id)
+    select ${ctx.actor.orgId}::uuid, r.id, ${at}::timestamptz, ${ctx.actor.userId}::uuid, r.action, r.entity, r."entityId", r.changes, ${ctx.requestId}
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(id uuid, action text, entity text, "entityId" text, changes jsonb)`);
 }

@@ -1,11 +1,11 @@
 import { type TOrderCreate, ZOrderCreate } from '@tierline/contracts';
 import { createCustomers } from '../../customers/customers.create.usecases.ts';
 import { findByExternalIds } from '../../customers/customers.repository.ts';
-import { createOrders } from '../../orders/orders.usecases.ts';
-import { checkRecord, type Importer, issueCollector, parseDateTime, parseDecimal } from '../importer.ts';
+import { appendOrderLines, createOrders } from '../../orders/orders.usecases.ts';
+import { checkRecord, type Importer, issueCollector, parseDateTime, parseDecimal, renumberRecords } from '../importer.ts';
 
-/** An order with what a missing customer would be created from. */
-type OrderRecord = TOrderCreate & { customerName?: string; customerRegion?: string };
+/** An order with what a missing customer would be created from; `appendLines` for late lines of an order already written. */
+type OrderRecord = TOrderCreate & { customerName?: string; customerRegion?: string; appendLines?: boolean };
 
 const PROPERTY_FIELD: Record<string, string> = { externalId: 'orderNumber', customerExternalId: 'customer', customerId: 'customer' };
 
@@ -57,7 +57,7 @@ export const ordersImporter: Importer<OrderRecord> = {
     { key: 'unitPrice', required: true, kind: 'money', aliases: ['单价', 'unit price', 'unitprice', 'price'] },
   ],
   fieldOfProperty: PROPERTY_FIELD,
-  toRecord(rows, lookups) {
+  toRecord(rows, lookups, _options, continues) {
     const first = rows[0];
     const c = issueCollector(first.row);
     const v = first.values;
@@ -80,17 +80,40 @@ export const ordersImporter: Importer<OrderRecord> = {
     const record = { externalId: v.orderNumber, customerExternalId: customer, orderedAt, currency: v.currency?.toUpperCase(), lines };
     const checked = checkRecord(ZOrderCreate, record, first.row, (p) => PROPERTY_FIELD[p] ?? p);
     if ('issues' in checked) return checked;
-    return { record: { ...checked.record, customerName: v.customerName, customerRegion: v.customerRegion } };
+    return { record: { ...checked.record, customerName: v.customerName, customerRegion: v.customerRegion, appendLines: continues } };
   },
   async writeBatch(ctx, records, options) {
     if (options.createMissingCustomers) await createMissingCustomers(ctx, records);
-    const r = await createOrders(
-      ctx,
-      records.map(({ customerName: _n, customerRegion: _r, ...order }) => order),
-      'records',
-      'upsert',
-    );
-    return { inserted: r.created, updated: r.updated };
+    const plain = ({ customerName: _n, customerRegion: _r, appendLines: _a, ...order }: OrderRecord) => order;
+    // Appends are rare (an order's lines far apart in the file): written one by one after the batch.
+    const fresh = records.map((o, i) => ({ o, i })).filter(({ o }) => !o.appendLines);
+    const late = records.map((o, i) => ({ o, i })).filter(({ o }) => o.appendLines);
+    const r = fresh.length
+      ? await createOrders(
+          ctx,
+          fresh.map(({ o }) => plain(o)),
+          'records',
+          'upsert',
+        ).catch((err) => {
+          throw renumberRecords(
+            err,
+            fresh.map(({ i }) => i),
+          );
+        })
+      : { created: 0, updated: 0 };
+    const appended = late.length
+      ? await appendOrderLines(
+          ctx,
+          late.map(({ o }) => ({ ...plain(o), externalId: o.externalId as string })),
+          'records',
+        ).catch((err) => {
+          throw renumberRecords(
+            err,
+            late.map(({ i }) => i),
+          );
+        })
+      : { created: 0, updated: 0 };
+    return { inserted: r.created + appended.created, updated: r.updated + appended.updated };
   },
 };
 
