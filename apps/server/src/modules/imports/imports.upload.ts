@@ -72,7 +72,29 @@ export async function receiveUpload(req: FastifyRequest): Promise<Upload> {
     await rm(dir, { recursive: true, force: true });
     throw err;
   }
-  const upload = file;
+  return uploadOf(file, fields, () => rm(dir, { recursive: true, force: true }));
+}
+
+/** A file already on disk (the CLI's), read as an upload: its size, line breaks and format. */
+export async function uploadFromFile(filePath: string, fields: Record<string, string>): Promise<Upload> {
+  let bytes = 0;
+  let lineBreaks = 0;
+  let head = Buffer.alloc(0);
+  for await (const chunk of createReadStream(filePath, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
+    bytes += chunk.length;
+    if (head.length < 4) head = Buffer.concat([head, chunk.subarray(0, 4)]);
+    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lineBreaks++;
+  }
+  if (bytes > MAX_IMPORT_BYTES) throw badRequest('file_too_large', `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+  const fileName = path.basename(filePath);
+  return uploadOf({ fileName, format: formatOf(fileName, head), bytes, lineBreaks, path: filePath }, fields, async () => {});
+}
+
+function uploadOf(
+  upload: Omit<Upload, 'fields' | 'chunks' | 'head' | 'dispose'>,
+  fields: Record<string, string>,
+  dispose: () => Promise<void>,
+): Upload {
   const chunks = (size = 1024 * 1024) => createReadStream(upload.path, { highWaterMark: size }) as AsyncIterable<Buffer>;
   return {
     ...upload,
@@ -95,6 +117,6 @@ export async function receiveUpload(req: FastifyRequest): Promise<Upload> {
       if (!columns?.length) throw badRequest('empty_file', 'The file has no header row', [{ path: 'file', message: 'no header row' }]);
       return { columns, rows };
     },
-    dispose: () => rm(dir, { recursive: true, force: true }),
+    dispose,
   };
 }
