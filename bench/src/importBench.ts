@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { openPglite } from '../../apps/server/src/db/client.ts';
 import { postgresServerUrl } from './database.ts';
 import type { EngineName } from './scales.ts';
 import { processMemory, startServer } from './server.ts';
@@ -65,6 +66,8 @@ export type ImportBenchResult = {
   peakRssMb: number;
   rssGrowthMb: number;
   rawCopyMs: number;
+  /** Σ of the imported orders' amounts: SOURCE.md gives 9,747,747.93 for Σ quantity × unit price over every line. */
+  amountSum: string;
 };
 
 async function signIn(url: string) {
@@ -79,10 +82,23 @@ async function signIn(url: string) {
 }
 
 /** A fresh database for one run: a new PGlite directory, or a new PostgreSQL database. */
-async function freshDatabase(engine: EngineName): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+async function freshDatabase(
+  engine: EngineName,
+): Promise<{ env: Record<string, string>; drop: () => Promise<void>; sum: (sql: string) => Promise<string> }> {
   if (engine === 'pglite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tierline-import-bench-'));
-    return { env: { DATA_DIR: dir }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    return {
+      env: { DATA_DIR: dir },
+      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+      sum: async (sql) => {
+        const db = await openPglite({ dataDir: path.join(dir, 'pgdata') });
+        try {
+          return String((await db.rawQuery(sql)).rows[0].sum);
+        } finally {
+          await db.close();
+        }
+      },
+    };
   }
   const name = 'tierline_bench_import';
   const admin = new pg.Client({ connectionString: postgresServerUrl() });
@@ -92,7 +108,19 @@ async function freshDatabase(engine: EngineName): Promise<{ env: Record<string, 
   await admin.end();
   const url = new URL(postgresServerUrl());
   url.pathname = `/${name}`;
-  return { env: { DATABASE_URL: url.toString() }, drop: async () => {} };
+  return {
+    env: { DATABASE_URL: url.toString() },
+    drop: async () => {},
+    sum: async (sql) => {
+      const c = new pg.Client({ connectionString: url.toString() });
+      await c.connect();
+      try {
+        return String((await c.query(sql)).rows[0].sum);
+      } finally {
+        await c.end();
+      }
+    },
+  };
 }
 
 /** COPY of the file into an unindexed table of the same columns: how fast the engine takes these bytes at all. */
@@ -159,8 +187,11 @@ export async function runImportBench(engine: EngineName, log: (line: string) => 
     peakRssMb = Math.max(peakRssMb, processMemory(server.pid).peakRssMb);
     if (status.status !== 'succeeded') throw new Error(`the import ended ${status.status}: ${status.failureReason}`);
     log(`online retail import: ${lines} lines in ${(totalMs / 1000).toFixed(1)} s (upload ${(uploadMs / 1000).toFixed(1)} s)`);
+    await server.stop();
+    const amountSum = await database.sum('select sum(amount)::text as sum from orders');
     const rawCopyMs = await rawCopy(engine, file);
     return {
+      amountSum,
       lines,
       bytes,
       uploadMs: Math.round(uploadMs),

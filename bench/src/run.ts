@@ -19,6 +19,7 @@ import { capturingDb, describe, replay, type Statement } from './capture.ts';
 import { benchDatabase, benchDir, type RawHandle } from './database.ts';
 import { loadFixtures, loadHttpFixtures, rawRows } from './fixtures.ts';
 import { createToken, type HttpResult, load, sequential, type Token, warm } from './http.ts';
+import { type ImportBenchResult, runImportBench } from './importBench.ts';
 import { AS_OF, BENCH_PASSWORD, DEFAULT_SEED, type EngineName, SCALES, type ScaleName } from './scales.ts';
 import { type ActorName, type Fixtures, SCENARIOS, type Scenario, type Variant } from './scenarios.ts';
 import { processCpuMs, type RunningServer, startServer } from './server.ts';
@@ -39,6 +40,8 @@ const { values: args } = parseArgs({
 });
 
 const engine = args.engine as EngineName;
+/** The Online Retail import: its own server on a fresh empty database, whatever the scale. */
+const IMPORT_SCENARIO = 'online-retail-import';
 const scaleName = args.scale?.toUpperCase() as ScaleName;
 if (!['pglite', 'postgres'].includes(engine)) throw new Error(`--engine must be pglite or postgres, not ${args.engine}`);
 if (!(scaleName in SCALES)) throw new Error(`--scale must be S, M or L, not ${args.scale}`);
@@ -48,8 +51,8 @@ const seed = Number(args.seed);
 const only = args.only ? new Set(args.only.split(',').map((s) => s.trim())) : undefined;
 if (only)
   for (const name of only)
-    if (!SCENARIOS.some((s) => s.name === name))
-      throw new Error(`no scenario ${name}; there are ${SCENARIOS.map((s) => s.name).join(', ')}`);
+    if (name !== IMPORT_SCENARIO && !SCENARIOS.some((s) => s.name === name))
+      throw new Error(`no scenario ${name}; there are ${[...SCENARIOS.map((s) => s.name), IMPORT_SCENARIO].join(', ')}`);
 
 /** Requests per latency scenario (after WARMUP), and seconds per throughput scenario. */
 const REQUESTS = Number(args.requests ?? 500);
@@ -111,8 +114,39 @@ function reprint() {
   printTable(saved, budgets);
 }
 
+/** Issue 6's import budget: 15 s on PostgreSQL, 30 s on PGlite; the server's RSS growing by less than 300 MB. */
+function importBudgets(r: ImportBenchResult | undefined, pglite: boolean): Budget[] {
+  if (!r) return [];
+  const out: Budget[] = [];
+  const add = (budget: string, limit: number, measured: number, unit: string) =>
+    out.push({ budget, limit: `≤ ${ms(limit)} ${unit}`, measured: `${ms(measured)} ${unit}`, met: measured <= limit });
+  add(`Online Retail import (${r.lines} lines, upload to done)`, pglite ? 30_000 : 15_000, r.totalMs, 'ms');
+  add('Online Retail import: server RSS growth', 300, r.rssGrowthMb, 'MB');
+  return out;
+}
+
+function printImport(r: ImportBenchResult | undefined) {
+  if (!r) return;
+  log(
+    `
+Online Retail import: ${r.lines} lines (${(r.bytes / 2 ** 20).toFixed(1)} MB) in ${ms(r.totalMs)} ms (upload ${ms(r.uploadMs)} ms), ${r.rowsPerSec} rows/s; raw COPY of the file into a bare table ${ms(r.rawCopyMs)} ms (${(r.totalMs / r.rawCopyMs).toFixed(1)}×); orders ${r.inserted}, Σ amount ${r.amountSum}; server RSS ${r.rssBeforeMb} → peak ${r.peakRssMb} MB`,
+  );
+}
+
+async function importOnly() {
+  const result = await runImportBench(engine, log);
+  const budgets = importBudgets(result, engine === 'pglite');
+  const out = path.join(benchDir, 'results', `${engine}-import.json`);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, `${JSON.stringify({ engine, finishedAt: new Date().toISOString(), import: result, budgets }, null, 2)}\n`);
+  printImport(result);
+  for (const b of budgets) log(`  ${b.met ? 'met   ' : 'MISSED'}  ${b.budget}: ${b.measured} (budget ${b.limit})`);
+  log(`\nresults: ${path.relative(process.cwd(), out)}`);
+}
+
 async function main() {
   if (args.print) return reprint();
+  if (only?.size === 1 && only.has(IMPORT_SCENARIO)) return importOnly();
   const started = new Date();
   const bdb = benchDatabase(engine, scaleName);
   log(`Tierline bench: engine ${engine}, scale ${scaleName}, seed ${seed}, data at ${bdb.location}`);
@@ -272,6 +306,15 @@ async function main() {
     await raw.close();
   }
 
+  let importResult: ImportBenchResult | undefined;
+  if (!only || only.has(IMPORT_SCENARIO)) {
+    try {
+      importResult = await runImportBench(engine, log);
+    } catch (err) {
+      log(`- ${IMPORT_SCENARIO}: FAILED ${String(err).slice(0, 300)}`);
+    }
+  }
+
   const report = {
     engine,
     scale: scaleName,
@@ -291,13 +334,15 @@ async function main() {
     load: { ...load0, generatedNow },
     server: { startMs: round(server.startMs), ...memory, ...shutdown },
     scenarios: results,
+    import: importResult,
   };
-  const budgets = checkBudgets(report);
+  const budgets = [...checkBudgets(report), ...importBudgets(importResult, engine === 'pglite')];
   // A partial run (--only) does not replace the full results.
   const out = path.join(benchDir, 'results', `${engine}-${scaleName}${only ? '.partial' : ''}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify({ ...report, budgets }, null, 2)}\n`);
   printTable(report, budgets);
+  printImport(importResult);
   log(`\nresults: ${path.relative(process.cwd(), out)}`);
 }
 

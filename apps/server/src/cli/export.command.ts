@@ -1,69 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type TExportFormat, type TLocale, ZEmail } from '@tierline/contracts';
+import type { TExportFormat, TLocale } from '@tierline/contracts';
 import type { Command } from 'commander';
-import { and, asc, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Db } from '../db/client.ts';
-import { managedTeamIds } from '../modules/auth/auth.repository.ts';
-import { orgs } from '../modules/orgs/orgs.table.ts';
-import { findUserByLoginEmail, type UserRow } from '../modules/users/users.repository.ts';
-import { users } from '../modules/users/users.table.ts';
-import type { Actor } from '../platform/access.ts';
 import { systemClock } from '../platform/clock.ts';
 import { AppError } from '../platform/errors.ts';
 import type { AnyExportDefinition } from '../platform/exports/export.definition.ts';
 import { writeExport } from '../platform/exports/export.writer.ts';
 import { EXPORT_LISTS } from '../platform/exports/exportLists.ts';
 import type { Ctx } from '../platform/requestContext.ts';
+import { actorOf, findActingUser, findOrg } from './actingUser.ts';
 import { UsageError } from './commands.ts';
 import { withDatabase } from './withDatabase.ts';
 
 type ExportFlags = { org: string; as?: string; format?: string; locale: string; out: string; filter: string[] };
-
-/** An organisation named by id or by exact name. */
-async function findOrg(db: Db, ref: string) {
-  const byId = z.uuid().safeParse(ref).success ? await db.select().from(orgs).where(eq(orgs.id, ref)) : [];
-  const rows = byId.length ? byId : await db.select().from(orgs).where(eq(orgs.name, ref));
-  if (rows.length !== 1)
-    throw new UsageError(
-      rows.length ? `--org: more than one organisation is named "${ref}": use its id` : `--org: no organisation "${ref}"`,
-    );
-  return rows[0];
-}
-
-/** The user the export acts as: the one named by --as, or the organisation's first active admin. */
-async function findActingUser(db: Db, orgId: string, email: string | undefined): Promise<UserRow> {
-  if (email) {
-    const parsed = ZEmail.safeParse(email);
-    const user = parsed.success ? await findUserByLoginEmail(db, parsed.data) : undefined;
-    if (!user || user.orgId !== orgId) throw new UsageError(`--as: no user ${email} in this organisation`);
-    if (!user.active) throw new UsageError(`--as: ${email} is deactivated`);
-    return user;
-  }
-  const [admin] = await db
-    .select()
-    .from(users)
-    .where(and(eq(users.orgId, orgId), eq(users.role, 'admin'), eq(users.active, true)))
-    .orderBy(asc(users.createdAt), asc(users.id))
-    .limit(1);
-  if (!admin) throw new UsageError('--as: the organisation has no active admin; name a user');
-  return admin;
-}
-
-/** The same Actor a session of this user resolves to, so the export sees exactly what they see in the app. */
-async function actorOf(db: Db, user: UserRow): Promise<Actor> {
-  return {
-    orgId: user.orgId,
-    userId: user.id,
-    role: user.role,
-    teamId: user.teamId,
-    levelId: user.levelId,
-    managedTeamIds: user.role === 'manager' ? await managedTeamIds(db, user.orgId, user.id) : [],
-    // Not a cookie session: no CSRF token, like an API token.
-    via: 'token',
-  };
-}
 
 /** `--filter status=active --filter tierId=…` → the list's query parameters, checked by the list's own schema. */
 function parseQuery(def: AnyExportDefinition, flags: ExportFlags, format: string) {

@@ -28,6 +28,7 @@ export const jobsEn: Messages<typeof jobsZh> = {
       tasks_reminders: 'Task reminders',
       service_requests_sla: 'Service SLA alerts',
       webhooks_deliver: 'Webhook delivery',
+      imports_run: 'Data import',
     },
   },
 };

@@ -24,6 +24,7 @@ export const jobsZh = {
       tasks_reminders: '任务提醒',
       service_requests_sla: '服务时限提醒',
       webhooks_deliver: 'Webhook 推送',
+      imports_run: '数据导入',
     },
   },
 };
