@@ -40,6 +40,8 @@ const ZConfig = z
     TIERLINE_POOL_SWEEP_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
     /** Milliseconds an idle job worker waits before looking for due jobs again. */
     TIERLINE_JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+    /** How long a job stays its worker's without a heartbeat: after a crash, another process takes it over then. */
+    TIERLINE_JOB_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(300_000),
     /** Let webhooks target private, loopback and link-local addresses (an instance whose receivers are on its own network). */
     TIERLINE_WEBHOOK_ALLOW_PRIVATE: booleanFlag,
   })
@@ -60,6 +62,7 @@ export type Config = {
   trustProxy: boolean;
   poolSweepMinutes: number;
   jobPollMs: number;
+  jobLeaseMs: number;
   webhookAllowPrivate: boolean;
 };
 
@@ -87,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: c.TRUST_PROXY,
     poolSweepMinutes: c.TIERLINE_POOL_SWEEP_MINUTES,
     jobPollMs: c.TIERLINE_JOB_POLL_MS,
+    jobLeaseMs: c.TIERLINE_JOB_LEASE_MS,
     webhookAllowPrivate: c.TIERLINE_WEBHOOK_ALLOW_PRIVATE,
   };
 }

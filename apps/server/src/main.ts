@@ -6,6 +6,7 @@ import { openDatabase } from './db/open.ts';
 import { jobHandlersFor, jobSchedules } from './jobs.ts';
 import { bootstrapAdmin } from './modules/auth/setup.usecases.ts';
 import { systemClock } from './platform/clock.ts';
+import { releaseLeases } from './platform/jobs/jobs.repository.ts';
 import { createJobRunner } from './platform/jobs/jobs.runner.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -37,6 +38,8 @@ async function main() {
   });
   await app.listen({ port: config.port, host: config.host });
   // The job worker starts once the server serves, and only here: tests build the app without it.
+  // The embedded database has one process: a job still marked running was this process's before a crash.
+  if (database.engine === 'pglite') await releaseLeases(database.db, systemClock.now());
   const jobRunner = createJobRunner({
     db: database.db,
     clock: systemClock,
@@ -44,6 +47,7 @@ async function main() {
     schedules: jobSchedules(config),
     logger,
     pollMs: config.jobPollMs,
+    leaseMs: config.jobLeaseMs,
   });
   jobRunner.start();
 

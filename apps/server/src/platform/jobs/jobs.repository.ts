@@ -117,6 +117,15 @@ export async function failJob(
   return rowsOf<{ status: 'queued' | 'failed' }>(result)[0]?.status ?? null;
 }
 
+/**
+ * Ends every lease now, so running jobs are claimed again at once. Only for a process that knows no other
+ * worker exists — the embedded database after a restart (the data directory takes one process).
+ */
+export async function releaseLeases(db: Db, now: Date): Promise<number> {
+  const result = await db.execute(sql`update ${jobs} set locked_until = ${now.toISOString()}::timestamptz where status = 'running'`);
+  return (result as { rowCount?: number; affectedRows?: number }).rowCount ?? (result as { affectedRows?: number }).affectedRows ?? 0;
+}
+
 /** Extends the lease of a long job so no other worker takes it over while it still runs. */
 export async function extendLease(db: Db, jobId: string, workerId: string, until: Date): Promise<void> {
   await db
