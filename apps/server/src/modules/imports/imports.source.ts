@@ -128,6 +128,9 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
+const MAX_XLSX_COLUMNS = 500;
+const MAX_XLSX_ROWS = 2_000_000;
+
 async function* xlsxRows(chunks: AsyncIterable<Buffer>): AsyncGenerator<string[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(chunks), {
     sharedStrings: 'cache',
@@ -136,10 +139,14 @@ async function* xlsxRows(chunks: AsyncIterable<Buffer>): AsyncGenerator<string[]
     styles: 'ignore',
     entries: 'emit',
   });
+  let rows = 0;
   for await (const sheet of reader) {
     // The first worksheet is the data; the others are ignored (and not read).
     for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
       const values = row.values as ExcelJS.CellValue[];
+      // A small zip can unpack into a huge sheet: refuse shapes no CRM file has rather than work through them.
+      if (values.length > MAX_XLSX_COLUMNS + 1) throw new Error(`row ${row.number} has more than ${MAX_XLSX_COLUMNS} columns`);
+      if (++rows > MAX_XLSX_ROWS) throw new Error(`the sheet has more than ${MAX_XLSX_ROWS.toLocaleString('en-US')} rows`);
       const cells: string[] = [];
       for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
       if (cells.some((c) => c !== '')) yield cells;

@@ -12,6 +12,16 @@ import { type FileFormat, formatOf, readRows } from './imports.source.ts';
 /** Larger files are refused at upload: a guard for the disk and the database, far above real CRM files. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
+/** A CSV is text: a NUL byte in its first 4 KB means another binary format (.xls, .pdf, an image). */
+function checkKind(fileName: string, head: Buffer) {
+  const format = formatOf(fileName, head);
+  if (format === 'csv' && head.includes(0))
+    throw badRequest('unsupported_file', 'Send a CSV (UTF-8 or GB18030) or an Excel .xlsx file', [
+      { path: 'file', message: 'not CSV or .xlsx' },
+    ]);
+  return format;
+}
+
 /** An uploaded file parked in a temporary directory while the request is served. */
 export type Upload = {
   fields: Record<string, string>;
@@ -54,7 +64,7 @@ export async function receiveUpload(req: FastifyRequest): Promise<Upload> {
       const counter = new Transform({
         transform(chunk: Buffer, _enc, done) {
           bytes += chunk.length;
-          if (head.length < 4) head = Buffer.concat([head, chunk.subarray(0, 4)]);
+          if (head.length < 4096) head = Buffer.concat([head, chunk.subarray(0, 4096 - head.length)]);
           for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lineBreaks++;
           done(null, chunk);
         },
@@ -65,7 +75,7 @@ export async function receiveUpload(req: FastifyRequest): Promise<Upload> {
           { path: 'file', message: 'too large' },
         ]);
       if (bytes === 0) throw badRequest('empty_file', 'The file is empty', [{ path: 'file', message: 'empty' }]);
-      file = { fileName: f.filename || 'upload', format: formatOf(f.filename ?? '', head), bytes, lineBreaks, path: target };
+      file = { fileName: f.filename || 'upload', format: checkKind(f.filename ?? '', head), bytes, lineBreaks, path: target };
     }
     if (!file) throw badRequest('missing_file', 'Attach the file as the last part, named "file"', [{ path: 'file', message: 'required' }]);
   } catch (err) {
@@ -82,12 +92,12 @@ export async function uploadFromFile(filePath: string, fields: Record<string, st
   let head = Buffer.alloc(0);
   for await (const chunk of createReadStream(filePath, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
     bytes += chunk.length;
-    if (head.length < 4) head = Buffer.concat([head, chunk.subarray(0, 4)]);
+    if (head.length < 4096) head = Buffer.concat([head, chunk.subarray(0, 4096 - head.length)]);
     for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lineBreaks++;
   }
   if (bytes > MAX_IMPORT_BYTES) throw badRequest('file_too_large', `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
   const fileName = path.basename(filePath);
-  return uploadOf({ fileName, format: formatOf(fileName, head), bytes, lineBreaks, path: filePath }, fields, async () => {});
+  return uploadOf({ fileName, format: checkKind(fileName, head), bytes, lineBreaks, path: filePath }, fields, async () => {});
 }
 
 function uploadOf(
