@@ -79,6 +79,7 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
     await new Promise((r) => setTimeout(r, 25));
   }
   const startMs = performance.now() - started;
+  let stopped = false;
   const pid = child.pid as number;
   return {
     url,
@@ -86,8 +87,14 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
     startMs,
     memory: () => processMemory(pid),
     async stop() {
-      if (child.exitCode !== null) return { shutdownMs: 0, exitCode: child.exitCode };
+      if (child.exitCode !== null || child.signalCode !== null) {
+        // It died by itself (or was stopped before): what it said is the only clue.
+        if (!stopped)
+          process.stderr.write(`the server had already exited (${child.exitCode ?? child.signalCode}):\n${output.slice(-4000)}\n`);
+        return { shutdownMs: 0, exitCode: child.exitCode };
+      }
       const t = performance.now();
+      stopped = true;
       child.kill('SIGTERM');
       const timeout = setTimeout(() => child.kill('SIGKILL'), 30_000);
       await exited;
