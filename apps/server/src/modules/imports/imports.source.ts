@@ -74,7 +74,10 @@ async function* csvRows(chunks: AsyncIterable<Buffer>): AsyncGenerator<string[]>
     wake?.();
     wake = undefined;
   };
-  Papa.parse(Readable.from(all()) as unknown as File, {
+  // Papa's pause stops its parsing, not its reading: the text stream is paused too, or the whole file
+  // would queue up in memory while a batch is written.
+  const input = Readable.from(all());
+  Papa.parse(input as unknown as File, {
     delimiter,
     skipEmptyLines: true,
     chunk(results: Papa.ParseResult<string[]>, p: Papa.Parser) {
@@ -82,6 +85,7 @@ async function* csvRows(chunks: AsyncIterable<Buffer>): AsyncGenerator<string[]>
       if (!results.data.length) return; // a chunk without a whole line: let Papa read on
       pending = results.data;
       p.pause();
+      input.pause();
       paused = true;
       notify();
     },
@@ -106,6 +110,7 @@ async function* csvRows(chunks: AsyncIterable<Buffer>): AsyncGenerator<string[]>
     if (done) return;
     if (paused) {
       paused = false;
+      input.resume();
       parser?.resume(); // may hand over the next chunk (or finish) at once
     }
     if (!pending.length && !done) await new Promise<void>((resolve) => (wake = resolve));
