@@ -30,6 +30,6 @@ describe('webhook event types in the form', () => {
   });
 
   it('shows a type it does not know by its code', () => {
-    expect(eventLabelKey('import.finished')).toBeNull();
+    expect(eventLabelKey('contract.signed')).toBeNull();
   });
 });
