@@ -1,6 +1,5 @@
 import type { TImportEntity, TImportField, TImportOptions } from '@tierline/contracts';
 import type { z } from 'zod';
-import { AppError } from '../../platform/errors.ts';
 import type { Ctx } from '../../platform/requestContext.ts';
 import type { Lookups } from './imports.lookups.ts';
 
@@ -142,13 +141,3 @@ export function issueCollector(row: number) {
 
 /** An importer of any record type: the engine hands each importer back only the records it made. */
 export type AnyImporter = Importer<any>;
-
-/**
- * A use case called with part of a batch names records by their place in that part; this renames
- * `records.<n>` to the batch's numbering (`indexes[n]`), so the engine finds the rows at fault.
- */
-export function renumberRecords(err: unknown, indexes: number[]): unknown {
-  if (!(err instanceof AppError) || !err.errors) return err;
-  const errors = err.errors.map((e) => ({ ...e, path: e.path.replace(/^records\.(\d+)/, (_, n) => `records.${indexes[+n] ?? n}`) }));
-  return new AppError(err.status, err.code, err.title, err.message, errors, err.headers);
-}

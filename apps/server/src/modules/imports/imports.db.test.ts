@@ -209,6 +209,10 @@ describe('who may import', () => {
     expect((await postForm(s.eastRep, '/api/v1/imports', { entity: 'customers' }, file)).statusCode).toBe(403);
     expect((await postForm(s.viewer, '/api/v1/imports', { entity: 'customers' }, file)).statusCode).toBe(403);
     expect((await postForm(s.eastManager, '/api/v1/imports', { entity: 'users' }, file)).statusCode).toBe(403);
+    expect((await postForm(s.eastRep, '/api/v1/imports/preview', { entity: 'customers' }, file)).statusCode).toBe(403);
+    expect((await s.eastRep.get('/api/v1/imports/fields?entity=customers')).statusCode).toBe(403);
+    expect((await s.eastRep.get('/api/v1/imports')).statusCode).toBe(403);
+    expect((await postForm(s.eastManager, '/api/v1/imports/preview', { entity: 'users' }, file)).statusCode).toBe(403);
   });
 
   it('shows an import to its creator and the org’s admins, not to another manager or another org', async () => {

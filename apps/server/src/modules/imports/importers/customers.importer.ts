@@ -1,6 +1,7 @@
 import { type TCustomerCreate, ZCustomerCreate } from '@tierline/contracts';
 import { createCustomers } from '../../customers/customers.create.usecases.ts';
 import { checkRecord, type Importer, issueCollector, parseList } from '../importer.ts';
+import { lookupIn } from './common.ts';
 
 const PROPERTY_FIELD: Record<string, string> = { tierId: 'tier', ownerId: 'owner', teamId: 'team' };
 
@@ -53,12 +54,7 @@ export const customersImporter: Importer<TCustomerCreate> = {
   toRecord([row], lookups) {
     const v = row.values;
     const c = issueCollector(row.row);
-    const lookup = (field: string, text: string | undefined, find: (t: string) => string | undefined, what: string) => {
-      if (text === undefined) return undefined;
-      const id = find(text);
-      if (!id) c.fail(field, `no ${what} "${text}"`);
-      return id;
-    };
+    const lookup = lookupIn(c);
     const tierId = lookup('tier', v.tier, lookups.tier, 'tier');
     const ownerId = lookup('owner', v.owner, lookups.user, 'active user with the email or name');
     const teamId = lookup('team', v.team, lookups.team, 'team');

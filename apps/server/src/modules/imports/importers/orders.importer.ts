@@ -2,7 +2,8 @@ import { type TOrderCreate, ZOrderCreate } from '@tierline/contracts';
 import { createCustomers } from '../../customers/customers.create.usecases.ts';
 import { findByExternalIds } from '../../customers/customers.repository.ts';
 import { appendOrderLines, createOrders } from '../../orders/orders.usecases.ts';
-import { checkRecord, type Importer, issueCollector, parseDateTime, parseDecimal, renumberRecords } from '../importer.ts';
+import { checkRecord, type Importer, issueCollector, parseDateTime, parseDecimal } from '../importer.ts';
+import { errorsOfSubset, refuseRecords } from './common.ts';
 
 /** An order with what a missing customer would be created from; `appendLines` for late lines of an order already written. */
 type OrderRecord = TOrderCreate & { customerName?: string; customerRegion?: string; appendLines?: boolean };
@@ -94,24 +95,28 @@ export const ordersImporter: Importer<OrderRecord> = {
           fresh.map(({ o }) => plain(o)),
           'records',
           'upsert',
-        ).catch((err) => {
-          throw renumberRecords(
-            err,
-            fresh.map(({ i }) => i),
-          );
-        })
+        ).catch((err) =>
+          refuseRecords(
+            errorsOfSubset(
+              err,
+              fresh.map(({ i }) => i),
+            ),
+          ),
+        )
       : { created: 0, updated: 0 };
     const appended = late.length
       ? await appendOrderLines(
           ctx,
           late.map(({ o }) => ({ ...plain(o), externalId: o.externalId as string })),
           'records',
-        ).catch((err) => {
-          throw renumberRecords(
-            err,
-            late.map(({ i }) => i),
-          );
-        })
+        ).catch((err) =>
+          refuseRecords(
+            errorsOfSubset(
+              err,
+              late.map(({ i }) => i),
+            ),
+          ),
+        )
       : { created: 0, updated: 0 };
     return { inserted: r.created + appended.created, updated: r.updated + appended.updated };
   },
