@@ -8,6 +8,7 @@ import { assignmentRoutes } from './modules/assignment/assignment.routes.ts';
 import { apiTokensRoutes } from './modules/auth/apiTokens.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { setupRoutes } from './modules/auth/setup.routes.ts';
+import { commissionsRoutes } from './modules/commissions/commissions.routes.ts';
 import { contactsRoutes } from './modules/contacts/contacts.routes.ts';
 import { contractsRoutes } from './modules/contracts/contracts.routes.ts';
 import { paymentsRoutes } from './modules/contracts/payments.routes.ts';
@@ -16,9 +17,16 @@ import { dealPartsRoutes } from './modules/deals/dealParts.routes.ts';
 import { dealsRoutes } from './modules/deals/deals.routes.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { leadsRoutes } from './modules/leads/leads.routes.ts';
+import { levelEvaluationRoutes } from './modules/levels/levelEvaluation.routes.ts';
 import { levelsRoutes } from './modules/levels/levels.routes.ts';
+import { repProfilesRoutes } from './modules/levels/repProfiles.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { ordersRoutes } from './modules/orders/orders.routes.ts';
+import { appraisalRoutes } from './modules/performance/appraisal.routes.ts';
+import { forecastsRoutes } from './modules/performance/forecasts.routes.ts';
+import { satisfactionRoutes } from './modules/performance/satisfaction.routes.ts';
+import { scorecardsRoutes } from './modules/performance/scorecards.routes.ts';
+import { targetsRoutes } from './modules/performance/targets.routes.ts';
 import { pipelinesRoutes } from './modules/pipelines/pipelines.routes.ts';
 import { poolRoutes } from './modules/pool/pool.routes.ts';
 import { serviceRequestsRoutes } from './modules/serviceRequests/serviceRequests.routes.ts';
@@ -53,6 +61,14 @@ export const moduleRoutes: FastifyPluginAsync[] = [
   contractsRoutes,
   paymentsRoutes,
   analyticsRoutes,
+  targetsRoutes,
+  appraisalRoutes,
+  satisfactionRoutes,
+  forecastsRoutes,
+  scorecardsRoutes,
+  repProfilesRoutes,
+  levelEvaluationRoutes,
+  commissionsRoutes,
   tierPoliciesRoutes,
   accountTeamsRoutes,
   poolRoutes,

@@ -11,6 +11,8 @@ export const NOTIFICATION_KINDS = [
   'tier_change',
   'service_sla',
   'level_recommendation',
+  'level_changed',
+  'review_submitted',
 ] as const;
 export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
 export type TNotificationKind = z.infer<typeof ZNotificationKind>;

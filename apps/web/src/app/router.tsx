@@ -42,6 +42,9 @@ const ServiceRequestPage = lazy(() =>
   import('../modules/serviceRequests/pages/ServiceRequestPage.tsx').then((m) => ({ default: m.ServiceRequestPage })),
 );
 const ImportsPage = lazy(() => import('../modules/imports/pages/ImportsPage.tsx').then((m) => ({ default: m.ImportsPage })));
+const PerformanceRoutes = lazy(() =>
+  import('../modules/performance/PerformanceRoutes.tsx').then((m) => ({ default: m.PerformanceRoutes })),
+);
 const JobsPage = lazy(() => import('../modules/jobs/pages/JobsPage.tsx').then((m) => ({ default: m.JobsPage })));
 const WebhooksPage = lazy(() => import('../modules/webhooks/pages/WebhooksPage.tsx').then((m) => ({ default: m.WebhooksPage })));
 const NotificationsPage = lazy(() =>
@@ -126,6 +129,7 @@ const routes: RouteObject[] = [
                 ],
               },
               { path: 'imports', element: <ImportsPage /> },
+              { path: 'performance/*', element: <PerformanceRoutes /> },
               { path: 'notifications', element: <NotificationsPage /> },
               { path: 'account/tokens', element: <ApiTokensPage /> },
               {

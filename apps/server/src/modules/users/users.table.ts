@@ -22,6 +22,8 @@ export const users = pgTable(
     /** A rep marked away is skipped by automatic assignment. */
     available: boolean('available').notNull().default(true),
     hireDate: date('hire_date'),
+    /** Open deals this rep may carry; null: their level's `max_open_deals`. */
+    capacity: integer('capacity'),
     passwordHash: text('password_hash').notNull(),
     /** Consecutive failed sign-ins; the account locks for a while after too many. */
     failedLogins: integer('failed_logins').notNull().default(0),

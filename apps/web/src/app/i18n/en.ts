@@ -7,6 +7,8 @@ import { exportsEn } from './en/exports.ts';
 import { importsEn } from './en/imports.ts';
 import { jobsEn } from './en/jobs.ts';
 import { leadsEn } from './en/leads.ts';
+import { levelEvaluationEn } from './en/levelEvaluation.ts';
+import { performanceEn } from './en/performance.ts';
 import { serviceEn } from './en/service.ts';
 import { tasksEn } from './en/tasks.ts';
 import { tiersEn } from './en/tiers.ts';
@@ -253,6 +255,8 @@ export const en: Messages = {
   ...tasksEn,
   ...jobsEn,
   ...importsEn,
+  ...performanceEn,
+  ...levelEvaluationEn,
   ...exportsEn,
   ...webhooksEn,
   ...activitiesEn,

@@ -12,6 +12,8 @@ import { exportsZh } from './zh-CN/exports.ts';
 import { importsZh } from './zh-CN/imports.ts';
 import { jobsZh } from './zh-CN/jobs.ts';
 import { leadsZh } from './zh-CN/leads.ts';
+import { levelEvaluationZh } from './zh-CN/levelEvaluation.ts';
+import { performanceZh } from './zh-CN/performance.ts';
 import { serviceZh } from './zh-CN/service.ts';
 import { tasksZh } from './zh-CN/tasks.ts';
 import { tiersZh } from './zh-CN/tiers.ts';
@@ -256,6 +258,8 @@ export const zhCN = {
   ...tasksZh,
   ...jobsZh,
   ...importsZh,
+  ...performanceZh,
+  ...levelEvaluationZh,
   ...exportsZh,
   ...webhooksZh,
   ...activitiesZh,

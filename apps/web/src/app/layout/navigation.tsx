@@ -71,7 +71,7 @@ export const MAIN_NAV: NavItem[] = [
   { key: 'activities', path: '/activities', icon: <ScheduleOutlined /> },
   { key: 'service', path: '/service', icon: <CustomerServiceOutlined /> },
   { key: 'imports', path: '/imports', icon: <ImportOutlined />, roles: IMPORT_ROLES },
-  { key: 'performance', path: '/performance', icon: <TrophyOutlined />, comingSoon: true },
+  { key: 'performance', path: '/performance', icon: <TrophyOutlined /> },
   { key: 'training', path: '/training', icon: <ReadOutlined />, comingSoon: true },
   { key: 'analytics', path: '/analytics', icon: <BarChartOutlined />, comingSoon: true },
 ];

@@ -32,6 +32,8 @@ export const serviceEn: Messages<typeof serviceZh> = {
       tier_change: 'Customer tier changed',
       service_sla: 'Service response overdue',
       level_recommendation: 'Level recommendation',
+      level_changed: 'Level change',
+      review_submitted: 'Review submitted',
     },
     kindHints: {
       assignment: 'A customer, lead, deal or service request is assigned to you',
@@ -42,6 +44,8 @@ export const serviceEn: Messages<typeof serviceZh> = {
       tier_change: 'The tier of one of your customers changes',
       service_sla: 'A service request of yours passes its response deadline unanswered',
       level_recommendation: 'A sales level recommendation is made',
+      level_changed: 'Your sales level changes',
+      review_submitted: 'A review of you or your team is submitted',
     },
     messages: {
       assignmentCustomer: 'Customer “{{name}}” is now assigned to you',

@@ -28,6 +28,8 @@ export const serviceZh = {
       tier_change: '客户等级变更',
       service_sla: '服务响应超时',
       level_recommendation: '等级建议',
+      level_changed: '等级变更',
+      review_submitted: '考核提交',
     },
     kindHints: {
       assignment: '客户、线索、商机或服务请求分配给您时',
@@ -38,6 +40,8 @@ export const serviceZh = {
       tier_change: '您的客户等级被调整时',
       service_sla: '您负责的服务请求超过响应时限仍未响应时',
       level_recommendation: '系统给出销售等级建议时',
+      level_changed: '您的销售等级变更生效时',
+      review_submitted: '下属提交自评或经理提交考核时',
     },
     messages: {
       assignmentCustomer: '客户“{{name}}”已分配给您',

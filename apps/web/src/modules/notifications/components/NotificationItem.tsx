@@ -2,6 +2,7 @@ import {
   ClockCircleOutlined,
   CustomerServiceOutlined,
   ExclamationCircleOutlined,
+  FormOutlined,
   InboxOutlined,
   RiseOutlined,
   TrophyOutlined,
@@ -26,6 +27,8 @@ const KIND_LOOK: Record<TNotificationKind, { icon: ReactNode; color: string }> =
   tier_change: { icon: <RiseOutlined />, color: '#722ed1' },
   service_sla: { icon: <CustomerServiceOutlined />, color: '#cf1322' },
   level_recommendation: { icon: <TrophyOutlined />, color: '#08979c' },
+  level_changed: { icon: <TrophyOutlined />, color: '#389e0d' },
+  review_submitted: { icon: <FormOutlined />, color: '#1f5fbf' },
 };
 
 interface NotificationItemProps {

@@ -1,0 +1,6 @@
+/** 晋级评估, 考核表, 提成: reviews, level evaluation, rep profiles, commissions. */
+export const levelEvaluationZh = {
+  levelEvaluation: {
+    title: '晋级评估',
+  },
+};

@@ -1,0 +1,4 @@
+/** Placeholder until its page is built in this change. */
+export function TeamScorecardsPage() {
+  return null;
+}
