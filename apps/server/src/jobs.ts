@@ -1,5 +1,6 @@
 import type { Config } from './config.ts';
 import { importJob } from './modules/imports/imports.job.ts';
+import { applyDecisionsJob, applyDecisionsSchedule } from './modules/levels/levelEvaluation.jobs.ts';
 import { poolSweepJob } from './modules/pool/pool.jobs.ts';
 import { serviceSlaJob, serviceSlaSchedule } from './modules/serviceRequests/serviceRequests.jobs.ts';
 import { tasksJobHandlers, tasksJobSchedules } from './modules/tasks/tasks.jobs.ts';
@@ -15,6 +16,7 @@ export function jobHandlersFor(config: Pick<Config, 'webhookAllowPrivate'>): Job
     importJob,
     ...tasksJobHandlers,
     serviceSlaJob,
+    applyDecisionsJob,
     webhookDeliveryJob({ webhookAllowPrivate: config.webhookAllowPrivate }),
   ];
 }
@@ -31,5 +33,6 @@ export function jobSchedules(config: Pick<Config, 'poolSweepMinutes'>): JobSched
     { kind: purgeJobsJob.kind, everyMs: 24 * HOUR },
     ...tasksJobSchedules,
     serviceSlaSchedule,
+    applyDecisionsSchedule,
   ];
 }

@@ -1,7 +1,17 @@
 import { z } from 'zod';
 import { ZId, ZListQuery, ZTimestamp } from './common.ts';
 
-export const IMPORT_ENTITIES = ['customers', 'contacts', 'leads', 'deals', 'orders', 'activities', 'payments', 'users'] as const;
+export const IMPORT_ENTITIES = [
+  'customers',
+  'contacts',
+  'leads',
+  'deals',
+  'orders',
+  'activities',
+  'payments',
+  'satisfaction',
+  'users',
+] as const;
 export const ZImportEntity = z.enum(IMPORT_ENTITIES);
 export type TImportEntity = z.infer<typeof ZImportEntity>;
 
@@ -43,6 +53,7 @@ export const IMPORT_FIELDS = {
   ],
   activities: ['externalId', 'kind', 'subject', 'notes', 'outcome', 'occurredAt', 'durationMinutes', 'customer', 'owner', 'location'],
   payments: ['externalId', 'contractNumber', 'receivedOn', 'amount', 'method', 'reference'],
+  satisfaction: ['externalId', 'customer', 'score', 'recordedOn', 'comment'],
   users: ['email', 'name', 'role', 'team', 'level', 'hireDate'],
 } as const satisfies Record<TImportEntity, readonly string[]>;
 

@@ -12,6 +12,7 @@ import { DemoClock, DemoTime } from './demoTime.ts';
 import { allReps, as, type DemoOptions, type DemoUser, type DemoWorld, stepRngs } from './demoWorld.ts';
 import { createFollowUpTasks, createServiceRequests } from './followUps.ts';
 import { createLeads } from './leads.ts';
+import { createPerformance } from './performance.ts';
 import { workThePool } from './publicPool.ts';
 import { createPurchases } from './purchases.ts';
 import { createStaff, plannedStaffEmails } from './staff.ts';
@@ -126,6 +127,7 @@ export async function createDemoOrganisation(db: Db, options: DemoOptions, repor
     await step('tasks', async () => `${await createFollowUpTasks(w, rng('tasks'))} follow-up tasks`);
     await step('service', async () => `${await createServiceRequests(w, rng('service'))} service requests`);
     await step('pool', async () => `${await workThePool(w, rng('pool'))} customers released to the pool`);
+    await step('performance', async () => createPerformance(w, rng('performance')));
     await step('tiers', async () => {
       const summary = await recomputeTiers(as(w, w.admin, time.now), { asOf: time.now.toISOString() });
       return `recomputed as of ${options.asOf}: ${summary.changed} changed`;

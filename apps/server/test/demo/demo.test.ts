@@ -85,6 +85,18 @@ describe('the demo organisation', () => {
     expect(made.counts.tiers.smb).toBeGreaterThan(made.counts.tiers.vip);
   });
 
+  it('has the performance ladder filled: level defaults, an appraisal cycle with every rep reviewed, commission plans, level history', async () => {
+    const [p] = await query<Record<string, number>>(
+      sql`select (select count(*)::int from appraisal_cycles where org_id = ${made.orgId}) as cycles,
+        (select count(distinct rep_id)::int from reviews where org_id = ${made.orgId} and kind = 'manager' and status = 'submitted') as reviewed,
+        (select count(*)::int from targets where org_id = ${made.orgId} and level_id is not null) as level_targets,
+        (select count(*)::int from commission_plans where org_id = ${made.orgId}) as plans,
+        (select count(*)::int from users u where u.org_id = ${made.orgId} and u.role = 'rep'
+          and not exists (select 1 from level_history h where h.org_id = u.org_id and h.user_id = u.id)) as reps_without_history`,
+    );
+    expect(p).toEqual({ cycles: 1, reviewed: 30, level_targets: 15, plans: 3, reps_without_history: 0 });
+  });
+
   it('lets every demo user sign in with the demo password; a rep sees the customers they own or share, and the pool', async () => {
     const users = await query<{ id: string; email: string; role: string }>(
       sql`select id, email, role from users where org_id = ${made.orgId} order by email`,

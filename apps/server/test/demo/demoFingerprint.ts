@@ -51,6 +51,17 @@ const PROJECTIONS: Record<string, string> = {
   account_teams: `select c.name, u.email, m.role, m.access from account_team_members m join customers c on c.org_id = m.org_id and c.id = m.customer_id
     join users u on u.org_id = m.org_id and u.id = m.user_id where m.org_id = $org`,
   assignment_log: `select a.entity, u.email, a.at from assignment_log a left join users u on u.org_id = a.org_id and u.id = a.assigned_user_id where a.org_id = $org`,
+  targets: `select t.kpi, t.period, r.email, m.name, l.key, t.value from targets t left join users r on r.org_id = t.org_id and r.id = t.rep_id
+    left join teams m on m.org_id = t.org_id and m.id = t.team_id left join levels l on l.org_id = t.org_id and l.id = t.level_id where t.org_id = $org`,
+  appraisal_cycles: `select name, period, status, quantitative_weight, attainment_cap, jsonb_array_length(level_schemes) from appraisal_cycles where org_id = $org`,
+  reviews: `select c.period, r.kind, u.email, r.ratings, r.comment, r.status, r.submitted_at from reviews r join appraisal_cycles c on c.org_id = r.org_id and c.id = r.cycle_id
+    join users u on u.org_id = r.org_id and u.id = r.rep_id where r.org_id = $org`,
+  forecast_commits: `select u.email, f.period, f.amount, f.committed_at from forecast_commits f join users u on u.org_id = f.org_id and u.id = f.rep_id where f.org_id = $org`,
+  satisfaction_scores: `select c.name, s.score, s.recorded_on, s.external_id, o.email from satisfaction_scores s join customers c on c.org_id = s.org_id and c.id = s.customer_id
+    left join users o on o.org_id = s.org_id and o.id = s.owner_id where s.org_id = $org`,
+  level_history: `select u.email, f.key, t.key, h.effective_on, h.reason from level_history h join users u on u.org_id = h.org_id and u.id = h.user_id
+    left join levels f on f.org_id = h.org_id and f.id = h.from_level_id left join levels t on t.org_id = h.org_id and t.id = h.to_level_id where h.org_id = $org`,
+  commission_plans: `select l.key, p.base_rate, p.accelerators from commission_plans p join levels l on l.org_id = p.org_id and l.id = p.level_id where p.org_id = $org`,
   audit_log: `select entity, action, at from audit_log where org_id = $org`,
 };
 

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { contacts, customers } from '../customers/customers.table.ts';
 import { deals } from '../deals/deals.table.ts';
@@ -58,5 +59,7 @@ export const activities = pgTable(
     index().on(t.orgId, t.leadId),
     index().on(t.orgId, t.ownerId, t.occurredAt, t.id),
     index().on(t.orgId, t.occurredAt, t.id),
+    // KPIs (decision 0026): a period's activities by owner or team and kind, read from the index alone.
+    index('activities_kpi_occurred_idx').on(t.orgId, t.occurredAt, t.ownerId, t.teamId, t.kind).where(sql`deleted_at is null`),
   ],
 );

@@ -103,9 +103,14 @@ const loadOf: Record<Entity, SQL> = {
               and l.deleted_at is null and l.status in ('new', 'working', 'qualified'))`,
 };
 // Leads have no per-level limit: they are spread by count, and capacity binds on customers and deals.
-const capacityOf: Record<Entity, SQL> = { deal: sql`${levels.maxOpenDeals}`, customer: sql`${levels.maxCustomers}`, lead: sql`null::int` };
+// A rep's own deal capacity (set on their profile) overrides their level's.
+const capacityOf: Record<Entity, SQL> = {
+  deal: sql`coalesce(${users.capacity}, ${levels.maxOpenDeals})`,
+  customer: sql`${levels.maxCustomers}`,
+  lead: sql`null::int`,
+};
 
-/** The organisation's active reps with what they carry of this entity and what their level allows. */
+/** The organisation's active reps with what they carry of this entity and what they may carry (their own deal capacity, else their level's). */
 export async function candidates(db: DbOrTx, orgId: string, entity: Entity): Promise<Candidate[]> {
   const rows = await db
     .select({

@@ -79,5 +79,7 @@ export const payments = pgTable(
     // A customer's or deal's timeline reads its contracts' payments newest first.
     index().on(t.orgId, t.contractId, t.receivedOn, t.id),
     index().on(t.orgId, t.receivedOn),
+    // Payments collected (decision 0026): a period's payments with their contract and amount, from the index alone.
+    index('payments_kpi_received_idx').on(t.orgId, t.receivedOn, t.contractId, t.amount),
   ],
 );

@@ -59,6 +59,8 @@ export const customers = pgTable(
     index('customers_last_contact_keyset').on(t.orgId, sql`coalesce(${t.lastContactAt}, 'infinity'::timestamptz)`, t.id),
     index('customers_created_keyset').on(t.orgId, t.createdAt, t.id),
     index('customers_tags_gin').using('gin', t.tags),
+    // New customers KPI (decision 0026): a period's new customers by owner or team, from the index alone.
+    index('customers_kpi_created_idx').on(t.orgId, t.createdAt, t.ownerId, t.teamId).where(sql`deleted_at is null`),
   ],
 );
 

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { date, foreignKey, index, integer, numeric, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { contacts, customers } from '../customers/customers.table.ts';
 import { pipelines, stages } from '../pipelines/pipelines.table.ts';
@@ -46,6 +47,8 @@ export const deals = pgTable(
     index().on(t.orgId, t.teamId),
     index().on(t.orgId, t.customerId),
     index().on(t.orgId, t.closedAt),
+    // KPIs (decision 0026): a period's closed deals by owner or team read from the index alone.
+    index('deals_kpi_closed_idx').on(t.orgId, t.closedAt, t.ownerId, t.teamId, t.stageId, t.amount).where(sql`deleted_at is null`),
   ],
 );
 

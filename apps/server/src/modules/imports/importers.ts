@@ -7,6 +7,7 @@ import { dealsImporter } from './importers/deals.importer.ts';
 import { leadsImporter } from './importers/leads.importer.ts';
 import { ordersImporter } from './importers/orders.importer.ts';
 import { paymentsImporter } from './importers/payments.importer.ts';
+import { satisfactionImporter } from './importers/satisfaction.importer.ts';
 import { usersImporter } from './importers/users.importer.ts';
 
 /** Every importable entity's importer. An entity without one is refused at upload. */
@@ -18,6 +19,7 @@ const IMPORTERS: Partial<Record<TImportEntity, AnyImporter>> = {
   orders: ordersImporter,
   activities: activitiesImporter,
   payments: paymentsImporter,
+  satisfaction: satisfactionImporter,
   users: usersImporter,
 };
 

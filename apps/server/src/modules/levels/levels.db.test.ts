@@ -71,3 +71,60 @@ describe('availability', () => {
     expect(res.json()).toMatchObject({ available: false });
   });
 });
+
+describe('adding a level', () => {
+  const ladderOf = async (caller: typeof acme.admin) =>
+    ((await caller.get('/api/v1/levels')).json().data as { key: string; rank: number; version: number }[]).map(
+      (l) => `${l.rank} ${l.key} v${l.version}`,
+    );
+
+  it('places it above the highest by default, with no limits, audited', async () => {
+    const initech = await seedOrg(t, 'Initech Levels');
+    const res = await initech.admin.post('/api/v1/levels', { key: 'principal', nameZh: '资深', nameEn: 'Principal' });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ key: 'principal', rank: 4, maxOpenDeals: null, maxCustomers: null, version: 1 });
+    expect(res.headers.etag).toBe('"1"');
+    expect(await ladderOf(initech.admin)).toEqual(['1 junior v1', '2 mid v1', '3 senior v1', '4 principal v1']);
+    const audit = (await initech.admin.get(`/api/v1/audit-log?entity=level&entityId=${res.json().id}`)).json().data;
+    expect(audit).toMatchObject([{ action: 'create', changes: { key: { after: 'principal' }, rank: { after: 4 } } }]);
+  });
+
+  it('moves the levels at and above its rank up by one, each audited with a new version', async () => {
+    const initech = await seedOrg(t, 'Initech Ladder');
+    const trainee = await initech.admin.post('/api/v1/levels', { key: 'trainee', nameZh: '见习', nameEn: 'Trainee', rank: 1 });
+    expect(trainee.statusCode, trainee.body).toBe(201);
+    expect(await ladderOf(initech.admin)).toEqual(['1 trainee v1', '2 junior v2', '3 mid v2', '4 senior v2']);
+    const lead = await initech.admin.post('/api/v1/levels', { key: 'lead_mid', nameZh: '中级组长', nameEn: 'Mid lead', rank: 4 });
+    expect(lead.statusCode, lead.body).toBe(201);
+    expect(await ladderOf(initech.admin)).toEqual(['1 trainee v1', '2 junior v2', '3 mid v2', '4 lead_mid v1', '5 senior v3']);
+    const far = await initech.admin.post('/api/v1/levels', { key: 'top', nameZh: '顶级', nameEn: 'Top', rank: 99 });
+    expect(far.json().rank).toBe(6);
+    const senior = (await initech.admin.get('/api/v1/levels')).json().data.find((l: { key: string }) => l.key === 'senior');
+    const audit = (await initech.admin.get(`/api/v1/audit-log?entity=level&entityId=${senior.id}`)).json().data;
+    expect(audit.map((a: { changes: { rank?: { before: number; after: number } } }) => a.changes.rank)).toEqual([
+      { before: 4, after: 5 },
+      { before: 3, after: 4 },
+    ]);
+  });
+
+  it('refuses a key the organisation has (409) or a malformed one (400), naming key and writing nothing', async () => {
+    const before = await ladderOf(acme.admin);
+    const taken = await acme.admin.post('/api/v1/levels', { key: 'mid', nameZh: '中级二', nameEn: 'Mid 2', rank: 1 });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().errors[0].path).toBe('key');
+    const bad = await acme.admin.post('/api/v1/levels', { key: 'Mid Two', nameZh: '中级二', nameEn: 'Mid 2' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe('key');
+    expect((await acme.admin.post('/api/v1/levels', { key: 'x', nameZh: '', nameEn: 'X' })).json().errors[0].path).toBe('nameZh');
+    expect(await ladderOf(acme.admin)).toEqual(before);
+  });
+
+  it('is for admins only, and only changes their own organisation', async () => {
+    const before = await ladderOf(acme.admin);
+    for (const caller of [director, rep, viewer])
+      expect((await caller.post('/api/v1/levels', { key: 'extra', nameZh: '额外', nameEn: 'Extra', rank: 1 })).statusCode).toBe(403);
+    const other = await globex.admin.post('/api/v1/levels', { key: 'extra', nameZh: '额外', nameEn: 'Extra', rank: 1 });
+    expect(other.statusCode).toBe(201);
+    expect(await ladderOf(acme.admin)).toEqual(before);
+  });
+});

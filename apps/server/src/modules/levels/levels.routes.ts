@@ -1,10 +1,10 @@
-import { ZLevel, ZLevelUpdate } from '@tierline/contracts';
+import { ZLevel, ZLevelCreate, ZLevelUpdate } from '@tierline/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { access } from '../../platform/access.ts';
 import { ctxOf } from '../../platform/requestContext.ts';
 import { etagOf, requiredVersion } from '../../platform/versioning.ts';
-import { getLevels, updateLevel } from './levels.usecases.ts';
+import { createLevel, getLevels, updateLevel } from './levels.usecases.ts';
 
 export const levelsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -18,6 +18,22 @@ export const levelsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => ({ data: await getLevels(ctxOf(req)) }),
+  );
+  app.post(
+    '/api/v1/levels',
+    {
+      config: { access: access.admin },
+      schema: {
+        tags: ['team'],
+        summary: 'Add a level (admins): placed at its rank (1 = lowest; omitted: above the highest), the levels above move up by one',
+        body: ZLevelCreate,
+        response: { 201: ZLevel },
+      },
+    },
+    async (req, reply) => {
+      const level = await createLevel(ctxOf(req), req.body);
+      return reply.code(201).header('etag', etagOf(level.version)).send(level);
+    },
   );
   app.patch(
     '/api/v1/levels/:id',

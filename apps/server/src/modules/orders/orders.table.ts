@@ -22,6 +22,8 @@ export const orders = pgTable(
     foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
     index().on(t.orgId, t.customerId, t.orderedAt),
     index().on(t.orgId, t.orderedAt),
+    // Orders KPI (decision 0026): a period's orders with their customer, from the index alone.
+    index('orders_kpi_ordered_idx').on(t.orgId, t.orderedAt, t.customerId),
   ],
 );
 

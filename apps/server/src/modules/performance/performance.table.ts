@@ -134,6 +134,8 @@ export const satisfactionScores = pgTable(
     foreignKey({ columns: [t.orgId, t.teamId], foreignColumns: [teams.orgId, teams.id] }),
     index().on(t.orgId, t.ownerId, t.recordedOn),
     index().on(t.orgId, t.customerId, t.recordedOn),
+    // Satisfaction KPI (decision 0026): a period's scores by owner or team, from the index alone.
+    index('satisfaction_kpi_recorded_idx').on(t.orgId, t.recordedOn, t.ownerId, t.teamId, t.score),
   ],
 );
 

@@ -63,6 +63,8 @@ export const tasks = pgTable(
     // "Tasks I handed out" (visible to their creator): the team overdue counts read it.
     index('tasks_open_created_by_idx').on(t.orgId, t.createdBy).where(sql`status = 'open'`),
     index('tasks_open_due_idx').on(t.dueAt).where(sql`status = 'open'`),
+    // Follow-up compliance (decision 0026): a period's cadence tasks by assignee or team, read from the index alone.
+    index('tasks_kpi_cadence_due_idx').on(t.orgId, t.dueAt, t.assigneeId, t.teamId, t.status, t.completedAt).where(sql`source = 'cadence'`),
   ],
 );
 

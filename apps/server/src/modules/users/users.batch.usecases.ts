@@ -7,11 +7,12 @@ import { type DomainEvent, emitDomainEvents } from '../../platform/events/domain
 import { newId } from '../../platform/ids.ts';
 import { type Ctx, inTransaction } from '../../platform/requestContext.ts';
 import { hashPassword, newSecret } from '../auth/credentials.ts';
+import { insertLevelHistory, orgToday } from '../levels/levelHistory.repository.ts';
 import { levels } from '../levels/levels.table.ts';
 import { teams } from '../teams/teams.table.ts';
 import * as repo from './users.repository.ts';
 import { loginEmails, users } from './users.table.ts';
-import { userView } from './users.usecases.ts';
+import { levelEntry, userView } from './users.usecases.ts';
 
 /** A person of a batch (an import): the create request without a password; the role may be left to what it is. */
 export type UserBatchRecord = Omit<TUserCreate, 'password' | 'role'> & { role?: TRole };
@@ -148,6 +149,15 @@ export async function importUsersBatch(ctx: Ctx, records: UserBatchRecord[]) {
         })),
       ]);
       await emitDomainEvents(tx.db, now, events);
+      // Level history (decision 0027): a newcomer's level from their hire (else today), a changed level from today.
+      const today = await orgToday(tx.db, orgId, now);
+      const change = (effectiveOn: string) => ({ effectiveOn, reason: 'import' as const, changedBy: ctx.actor.userId });
+      await insertLevelHistory(tx.db, [
+        ...inserted.filter((u) => u.levelId).map((u) => ({ ...levelEntry(u, null, change(u.hireDate ?? today)), createdAt: now })),
+        ...updates
+          .filter((u) => u.after.levelId !== u.before.levelId)
+          .map((u) => ({ ...levelEntry(u.after, u.before.levelId, change(today)), createdAt: now })),
+      ]);
       return { created: inserted.length, updated: updates.length, ids: [...inserted, ...updates.map((u) => u.after)].map((u) => u.id) };
     });
   } catch (err) {

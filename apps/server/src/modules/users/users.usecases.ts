@@ -1,4 +1,5 @@
-import type { TUser, TUserCreate, TUserUpdate } from '@tierline/contracts';
+import type { TLevelHistoryEntry, TUser, TUserCreate, TUserUpdate } from '@tierline/contracts';
+import type { DbOrTx } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/audit.writer.ts';
 import { isForeignKeyViolation, isUniqueViolation } from '../../platform/dbErrors.ts';
 import { conflict, notFound, staleVersion, unprocessable } from '../../platform/errors.ts';
@@ -8,6 +9,7 @@ import { decodeCursor, parseSort, toPage } from '../../platform/pagination.ts';
 import type { Ctx } from '../../platform/requestContext.ts';
 import { issuePasswordReset } from '../auth/auth.usecases.ts';
 import { hashPassword } from '../auth/credentials.ts';
+import { insertLevelHistory, orgToday } from '../levels/levelHistory.repository.ts';
 import * as repo from './users.repository.ts';
 
 export const userView = (u: repo.UserRow): TUser => ({
@@ -88,6 +90,13 @@ export async function createUser(ctx: Ctx, input: TUserCreate) {
         updatedAt: now,
       });
       await recordAudit(tx, ctx, { action: 'create', entity: 'user', entityId: user.id, before: null, after: userView(user) });
+      if (user.levelId) {
+        // The level holds from the hire (or from today, the first the organisation knows of them).
+        const effectiveOn = user.hireDate ?? (await orgToday(tx, user.orgId, now));
+        await insertLevelHistory(tx, [
+          { ...levelEntry(user, null, { effectiveOn, reason: 'manual', changedBy: ctx.actor.userId }), createdAt: now },
+        ]);
+      }
       return user;
     });
   } catch (err) {
@@ -103,17 +112,62 @@ export async function updateUser(ctx: Ctx, id: string, version: number, patch: O
       const after = await repo.updateUserRow(tx, ctx.actor.orgId, id, version, { ...patch, updatedAt: ctx.clock.now() });
       if (!after) throw staleVersion('user', before.version);
       await recordAudit(tx, ctx, { action: 'update', entity: 'user', entityId: id, before: userView(before), after: userView(after) });
-      if (after.levelId !== before.levelId)
-        await emitDomainEvent(tx, ctx.clock.now(), {
-          orgId: ctx.actor.orgId,
-          type: 'user.level_changed',
-          data: { userId: id, name: after.name, fromLevelId: before.levelId, toLevelId: after.levelId, changedBy: ctx.actor.userId },
-        });
+      if (after.levelId !== before.levelId) {
+        const effectiveOn = await orgToday(tx, ctx.actor.orgId, ctx.clock.now());
+        await levelChanged(tx, ctx.clock.now(), before, after, { effectiveOn, reason: 'manual', changedBy: ctx.actor.userId });
+      }
       return after;
     });
   } catch (err) {
     throw referenceError(err, patch);
   }
+}
+
+type LevelChange = Pick<TLevelHistoryEntry, 'effectiveOn' | 'reason' | 'changedBy'> & { decisionId?: string | null };
+
+/** The history entry of a person's level change (decision 0027). */
+export const levelEntry = (after: repo.UserRow, fromLevelId: string | null, change: LevelChange) => ({
+  orgId: after.orgId,
+  userId: after.id,
+  fromLevelId,
+  toLevelId: after.levelId,
+  effectiveOn: change.effectiveOn,
+  reason: change.reason,
+  decisionId: change.decisionId ?? null,
+  changedBy: change.changedBy,
+});
+
+/** What follows every change of a person's level, in its transaction: the `user.level_changed` event and the history entry. */
+async function levelChanged(tx: DbOrTx, at: Date, before: repo.UserRow, after: repo.UserRow, change: LevelChange) {
+  await emitDomainEvent(tx, at, {
+    orgId: after.orgId,
+    type: 'user.level_changed',
+    data: { userId: after.id, name: after.name, fromLevelId: before.levelId, toLevelId: after.levelId, changedBy: change.changedBy },
+  });
+  await insertLevelHistory(tx, [{ ...levelEntry(after, before.levelId, change), createdAt: at }]);
+}
+
+/**
+ * Sets a person's level as the users page does — the row (its version moves), the audit entry, the
+ * `user.level_changed` event and the history entry — in the caller's transaction, for an accepted level
+ * evaluation dated `effectiveOn` (decision 0027). `who` is the decider, or the system when the daily job applies
+ * a decision dated in the future. Undefined when the person is not (or no longer) at `fromLevelId`.
+ */
+export async function setUserLevel(
+  tx: DbOrTx,
+  who: Parameters<typeof recordAudit>[1],
+  userId: string,
+  level: { fromLevelId: string | null; toLevelId: string },
+  change: LevelChange,
+) {
+  const [orgId, at] = 'actor' in who ? [who.actor.orgId, who.clock.now()] : [who.orgId, who.at];
+  const before = await repo.findUser(tx, orgId, userId);
+  if (!before || before.levelId !== level.fromLevelId) return undefined;
+  const after = await repo.updateUserRow(tx, orgId, userId, before.version, { levelId: level.toLevelId, updatedAt: at });
+  if (!after) throw staleVersion('user', before.version);
+  await recordAudit(tx, who, { action: 'update', entity: 'user', entityId: userId, before: userView(before), after: userView(after) });
+  await levelChanged(tx, at, before, after, change);
+  return after;
 }
 
 /** Away or back, as the person says themselves; no version needed (it is their own flag, last word wins). */

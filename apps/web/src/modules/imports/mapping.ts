@@ -28,6 +28,7 @@ export const IMPORT_ENTITY_LIST = [
   'orders',
   'activities',
   'payments',
+  'satisfaction',
   'users',
 ] as const satisfies readonly TImportEntity[];
 
@@ -44,7 +45,7 @@ export function entitiesFor(role: TRole): TImportEntity[] {
 }
 
 /** Entities whose rows name a customer: they may create the missing ones (option createMissingCustomers). */
-const CUSTOMER_REFERENCING: readonly TImportEntity[] = ['contacts', 'deals', 'orders', 'activities'];
+const CUSTOMER_REFERENCING: readonly TImportEntity[] = ['contacts', 'deals', 'orders', 'activities', 'satisfaction'];
 
 export function offersCreateMissingCustomers(entity: TImportEntity): boolean {
   return CUSTOMER_REFERENCING.includes(entity);

@@ -90,6 +90,13 @@ const fields = {
     method: 'Payment method',
     reference: 'Reference / note',
   },
+  satisfaction: {
+    externalId: 'External ID',
+    customer: 'Customer',
+    score: 'Satisfaction score (1–5)',
+    recordedOn: 'Recorded on',
+    comment: 'Customer comment',
+  },
   users: {
     email: 'Email',
     name: 'Name',
@@ -105,7 +112,7 @@ export const importsEn = {
   imports: {
     title: 'Import data',
     intro:
-      'Import customers, contacts, leads, deals, orders, activities, payments and users from CSV or Excel (.xlsx) files. Start with a dry run: every row is checked and nothing is written; import for real once it looks right.',
+      'Import customers, contacts, leads, deals, orders, activities, payments, customer satisfaction scores and users from CSV or Excel (.xlsx) files. Start with a dry run: every row is checked and nothing is written; import for real once it looks right.',
     create: 'New import',
     empty: 'No imports yet',
     entity: 'Data',
@@ -132,6 +139,7 @@ export const importsEn = {
       orders: 'Orders',
       activities: 'Activities',
       payments: 'Payments',
+      satisfaction: 'Customer satisfaction',
       users: 'Users',
     },
     entityHints: {
@@ -142,6 +150,7 @@ export const importsEn = {
       orders: 'Rows with the same order number form one order with several lines',
       activities: 'Calls, emails, visits, meetings and notes',
       payments: 'Recorded on the contract with that number',
+      satisfaction: 'Scores of 1–5, counted for the customer’s owner when recorded; existing scores are updated by external ID',
       users: 'Only administrators can import users',
     },
     modes: {

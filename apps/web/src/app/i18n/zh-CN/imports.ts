@@ -90,6 +90,13 @@ const fields = {
     method: '付款方式',
     reference: '凭证号 / 备注',
   },
+  satisfaction: {
+    externalId: '外部编号',
+    customer: '客户',
+    score: '满意度评分（1–5）',
+    recordedOn: '评价日期',
+    comment: '客户意见',
+  },
   users: {
     email: '邮箱',
     name: '姓名',
@@ -105,7 +112,7 @@ export const importsZh = {
   imports: {
     title: '数据导入',
     intro:
-      '从 CSV 或 Excel（.xlsx）文件批量导入客户、联系人、线索、商机、订单、跟进记录、回款和用户。建议先试运行：检查每一行但不写入数据，确认无误后再正式导入。',
+      '从 CSV 或 Excel（.xlsx）文件批量导入客户、联系人、线索、商机、订单、跟进记录、回款、客户满意度和用户。建议先试运行：检查每一行但不写入数据，确认无误后再正式导入。',
     create: '新建导入',
     empty: '还没有导入记录',
     entity: '数据类型',
@@ -132,6 +139,7 @@ export const importsZh = {
       orders: '订单',
       activities: '跟进记录',
       payments: '回款',
+      satisfaction: '客户满意度',
       users: '用户',
     },
     entityHints: {
@@ -142,6 +150,7 @@ export const importsZh = {
       orders: '同一订单号的多行合并为一张订单的多个明细行',
       activities: '电话、邮件、拜访、会议和备注',
       payments: '按合同编号记到合同上',
+      satisfaction: '1–5 分，计入记录时客户的负责人；按外部编号更新已导入的评分',
       users: '仅管理员可导入用户',
     },
     modes: {
