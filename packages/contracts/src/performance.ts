@@ -33,6 +33,9 @@ export const KPI_KEYS = [
 ] as const;
 export const ZKpi = z.enum(KPI_KEYS);
 export type TKpi = z.infer<typeof ZKpi>;
+/** A KPI as `GET /api/v1/kpis` documents it. */
+export const ZKpiDefinition = z.object({ kpi: ZKpi, unit: z.enum(['money', 'count', 'rate', 'score']), formula: z.string() });
+export type TKpiDefinition = z.infer<typeof ZKpiDefinition>;
 
 /** A KPI's value as exact decimal text (`"125000.00"`, `"0.6667"`, `"12"`). */
 const ZValue = z

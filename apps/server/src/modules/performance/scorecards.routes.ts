@@ -1,4 +1,4 @@
-import { ZKpi, ZLeaderboardQuery, ZLeaderboardRow, ZScorecard, ZScorecardQuery } from '@tierline/contracts';
+import { ZKpiDefinition, ZLeaderboardQuery, ZLeaderboardRow, ZScorecard, ZScorecardQuery } from '@tierline/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { access } from '../../platform/access.ts';
@@ -16,8 +16,6 @@ const SCORING = [
   'total = quantitativeWeight % × quantitativeScore + qualitativeWeight % × qualitativeScore, 1 decimal; a team’s total is its quantitative score. grade = the first band, highest minimum first, the total reaches (default S ≥ 95, A ≥ 85, B ≥ 70, C ≥ 60, else D).',
   'The scheme (weights, cap, bands, split) is the appraisal cycle of the period; without one: 70/30, cap 1.5, revenueWon 40, paymentsCollected 30, newCustomers 10, activities 10, followUpCompliance 10; managerRating 50, customerFeedback 25, teamwork 25.',
 ].join('\n\n');
-
-const ZKpiDefinition = z.object({ kpi: ZKpi, unit: z.enum(['money', 'count', 'rate', 'score']), formula: z.string() });
 
 export const scorecardsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

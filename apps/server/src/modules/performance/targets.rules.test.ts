@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { kpiUnit, targetBatchProblems, targetKey, targetValueProblem, targetValueText } from './targets.rules.ts';
+import { kpiUnit } from './kpis.rules.ts';
+import { targetBatchProblems, targetKey, targetValueProblem, targetValueText } from './targets.rules.ts';
 
 const REP = '00000000-0000-7000-8000-000000000001';
 const TEAM = '00000000-0000-7000-8000-000000000002';

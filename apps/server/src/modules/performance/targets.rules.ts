@@ -1,29 +1,8 @@
 import type { TKpi, TTargetUpsert } from '@tierline/contracts';
 import type { FieldError } from '../../platform/errors.ts';
+import { type KpiUnit, kpiUnit } from './kpis.rules.ts';
 
-/**
- * What a KPI's value is, so a target is given in the same unit as the actual it is compared with
- * (decision 0026): money with 2 decimals, counts as whole numbers, rates as fractions 0–1 with 4
- * decimals, satisfaction as a mean score 1–5 with 2 decimals.
- */
-export type KpiUnit = 'money' | 'count' | 'rate' | 'score';
-
-export function kpiUnit(kpi: TKpi): KpiUnit {
-  switch (kpi) {
-    case 'revenueWon':
-    case 'paymentsCollected':
-      return 'money';
-    case 'winRate':
-    case 'followUpCompliance':
-    case 'forecastAccuracy':
-      return 'rate';
-    case 'satisfaction':
-      return 'score';
-    default:
-      return 'count';
-  }
-}
-
+/** A target is given in the same unit as the actual it is compared with (decision 0026, `kpis.rules.ts`). */
 const DECIMALS: Record<KpiUnit, number> = { money: 2, count: 0, rate: 4, score: 2 };
 
 const decimalsOf = (value: string) => {
