@@ -1,32 +1,62 @@
 /**
  * The deterministic data generator: one organisation made by the app's own `createOrganisation` (levels, tiers,
- * tier policies, rule set, admin), then teams, managers, reps, directors, customers, account teams, orders and
- * order lines, activities and pool events from a seeded PRNG — the same seed gives the same rows. Bulk rows are
- * loaded with COPY; order amounts are then set in SQL numeric from their lines, as the app does; the app's own tier
- * recompute runs once as of AS_OF, so every customer starts with the tier (and the history row) the rules give it;
- * last come the follow-up tasks (a cadence task per owned customer, due by its new tier) and their reminders.
+ * tier policies, rule set, pipelines, admin), then teams, managers, reps, directors, customers, account teams, orders
+ * and order lines, deals with their contracts and payments (generate.deals.ts), activities and pool events from a
+ * seeded PRNG — the same seed gives the same rows. Bulk rows are loaded with COPY; order amounts are then set in SQL
+ * numeric from their lines, as the app does; the app's own tier recompute runs once as of AS_OF, so every customer
+ * starts with the tier (and the history row) the rules give it; last come the follow-up tasks (generate.tasks.ts: a
+ * cadence task per owned customer, due by its new tier, after the ones its contacts completed) and their reminders,
+ * and the performance inputs (generate.performance.ts: level history, satisfaction, forecasts, targets, the appraisal
+ * cycle with its reviews, commission plans).
  */
 import { createHash } from 'node:crypto';
-import { type AnyColumn, eq, getTableName, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Db } from '../../apps/server/src/db/client.ts';
 import { accountTeamMembers } from '../../apps/server/src/modules/accountTeams/accountTeams.table.ts';
 import { activities } from '../../apps/server/src/modules/activities/activities.table.ts';
 import { customerBranches, timelinePage } from '../../apps/server/src/modules/activities/timeline.repository.ts';
 import { hashPassword } from '../../apps/server/src/modules/auth/credentials.ts';
+import { commissionPlans } from '../../apps/server/src/modules/commissions/commissions.table.ts';
+import { contracts, installments, payments } from '../../apps/server/src/modules/contracts/contracts.table.ts';
 import { phoneDigits } from '../../apps/server/src/modules/customers/customers.rules.ts';
 import { customers } from '../../apps/server/src/modules/customers/customers.table.ts';
-import { levels } from '../../apps/server/src/modules/levels/levels.table.ts';
+import { dealStageHistory, deals } from '../../apps/server/src/modules/deals/deals.table.ts';
+import { levelHistory, levels } from '../../apps/server/src/modules/levels/levels.table.ts';
 import { notifications } from '../../apps/server/src/modules/notifications/notifications.table.ts';
 import { orderLines, orders } from '../../apps/server/src/modules/orders/orders.table.ts';
 import { createOrganisation } from '../../apps/server/src/modules/orgs/orgs.usecases.ts';
+import {
+  appraisalCycles,
+  forecastCommits,
+  reviews,
+  satisfactionScores,
+  targets,
+} from '../../apps/server/src/modules/performance/performance.table.ts';
 import { poolEvents } from '../../apps/server/src/modules/pool/pool.table.ts';
-import { cadenceTitle } from '../../apps/server/src/modules/tasks/tasks.rules.ts';
 import { tasks } from '../../apps/server/src/modules/tasks/tasks.table.ts';
 import { teams } from '../../apps/server/src/modules/teams/teams.table.ts';
 import { recomputeTiers } from '../../apps/server/src/modules/tiers/tierRecompute.usecases.ts';
 import { tiers } from '../../apps/server/src/modules/tiers/tiers.table.ts';
 import { loginEmails, users } from '../../apps/server/src/modules/users/users.table.ts';
+import { generateDeals } from './generate.deals.ts';
+import { generatePerformance, type Levelled } from './generate.performance.ts';
+import {
+  CopyWriter,
+  type Customers,
+  cols,
+  DAY,
+  f,
+  type Gen,
+  HOUR,
+  iso,
+  LEVEL_KEYS,
+  type Loader,
+  MINUTE,
+  type People,
+  RepQuarterStats,
+  tableName,
+} from './generate.shared.ts';
+import { generateTasks } from './generate.tasks.ts';
 import { Rng, uuidv7At, WeightedPicker } from './prng.ts';
 import { AS_OF, BENCH_PASSWORD, GENERATOR_VERSION, HEAVY_TIMELINE_EVENTS, HISTORY_DAYS, type Scale } from './scales.ts';
 import {
@@ -45,27 +75,10 @@ import {
   REGIONS,
   SOURCES,
   TAGS,
-  TASK_TITLES,
 } from './vocabulary.ts';
 
-const MINUTE = 60_000;
-const HOUR = 3_600_000;
-const DAY = 86_400_000;
-/** The reminders job runs every 5 minutes: a reminder goes out at the first slot after the task falls due. */
-const REMINDER_SLOT = 5 * MINUTE;
-const CHUNK_ROWS = 50_000;
 export const BENCH_EMAIL_DOMAIN = 'bench.tierline.test';
-
-/** What the generator needs from a database: drizzle for the app's own code, and COPY for bulk rows. */
-export type Loader = {
-  engine: 'pglite' | 'postgres';
-  /** Drizzle over the one connection the load uses (so session settings and COPY share it). */
-  db: Db;
-  exec: (sql: string) => Promise<void>;
-  query: <T>(sql: string) => Promise<T[]>;
-  /** Loads one chunk of CSV rows (no header) into `table (columns)` with COPY … FROM STDIN / '/dev/blob'. */
-  copy: (table: string, columns: string[], csv: string) => Promise<void>;
-};
+export type { Loader };
 
 /** Rows, and time spent inside this table's COPY calls (orders and lines load concurrently, so theirs overlap). */
 export type TableLoad = { rows: number; ms: number; rowsPerSec: number };
@@ -75,7 +88,7 @@ export type GenerateStats = {
   scale: Scale['name'];
   engine: Loader['engine'];
   asOf: string;
-  /** sha256 of the generated rows with the org/tier/level ids the app made replaced by placeholders: same seed, same hash. */
+  /** sha256 of the generated rows with the ids the app made at random (org, tiers, levels, stages) replaced by placeholders: same seed, same hash. */
   contentSha256: string;
   tables: Record<string, TableLoad>;
   copyRows: number;
@@ -84,11 +97,15 @@ export type GenerateStats = {
   /** Generating and loading customers, then orders with lines: wall time, generation and COPY together. */
   customersWallMs: number;
   ordersWallMs: number;
+  /** Deals with their stage history, contracts, instalments and payments. */
+  dealsWallMs: number;
   /** Activities and pool events; then tasks and notifications (after the recompute: cadence follows the tier). */
   activitiesWallMs: number;
   tasksWallMs: number;
+  /** Level history, satisfaction, forecast commits, targets, the appraisal cycle and reviews, commission plans. */
+  performanceWallMs: number;
   /** rep0001's customer with HEAVY_TIMELINE_EVENTS timeline events (checked through the app's own timeline query). */
-  heavyCustomer: { id: string; timelineEvents: number; activities: number; orders: number };
+  heavyCustomer: { id: string; timelineEvents: number; activities: number; orders: number; deals: number; payments: number };
   wallRowsPerSec: number;
   orgAndUsersMs: number;
   amountUpdateMs: number;
@@ -104,59 +121,6 @@ export type BenchWorld = {
   tierIds: Record<string, string>;
   adminId: string;
 };
-
-const cols = (...c: AnyColumn[]) => c.map((x) => x.name);
-const tableName = (t: PgTable) => getTableName(t);
-
-/** A CSV field: empty for null (COPY's CSV null), quoted when it must be. */
-function f(v: string | number | boolean | null | undefined): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v !== 'string') return String(v);
-  if (v === '') return '""';
-  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-const iso = (ms: number) => new Date(ms).toISOString();
-
-/** Streams rows into a table in chunks, hashing the placeholder text and overlapping generation with the load. */
-class CopyWriter {
-  rows = 0;
-  ms = 0;
-  private buf: string[] = [];
-  private pending: Promise<void> = Promise.resolve();
-  readonly startedAt = performance.now();
-  constructor(
-    private readonly loader: Loader,
-    readonly table: string,
-    private readonly columns: string[],
-    private readonly hash: ReturnType<typeof createHash>,
-    private readonly substitute: (chunk: string) => string,
-  ) {
-    hash.update(`\n#${table}(${columns.join(',')})\n`);
-  }
-  /** Buffers a row; true when a chunk is full and the caller should `await flush()`. */
-  add(row: string): boolean {
-    this.buf.push(row);
-    return this.buf.length >= CHUNK_ROWS;
-  }
-  async flush() {
-    if (!this.buf.length) return;
-    const text = `${this.buf.join('\n')}\n`;
-    const count = this.buf.length;
-    this.buf = [];
-    this.hash.update(text);
-    const real = this.substitute(text);
-    await this.pending; // one chunk in flight: the next one is generated while the database loads this one
-    const started = performance.now();
-    this.pending = this.loader.copy(this.table, this.columns, real).then(() => {
-      this.ms += performance.now() - started;
-      this.rows += count;
-    });
-  }
-  async close() {
-    await this.flush();
-    await this.pending;
-  }
-}
 
 type Product = { code: string; name: string; category: string; price: number };
 
@@ -195,6 +159,12 @@ export async function generate(loader: Loader, scale: Scale, seed: number, log: 
   const repIds: string[] = [];
   const repTeam: number[] = [];
   const managerIds: string[] = [];
+  const directorIds: string[] = [];
+  const repLevel: number[] = [];
+  const repHired: string[] = [];
+  /** Everyone with a level (their level history starts at their hire date). */
+  const levelled: Levelled[] = [];
+  const levelIds: Record<string, string> = {};
   let userSeq = 0;
   const userRows: (typeof users.$inferInsert)[] = [];
 
@@ -209,6 +179,7 @@ export async function generate(loader: Loader, scale: Scale, seed: number, log: 
     );
     const levelRows = await tx.select().from(levels).where(eq(levels.orgId, orgId));
     const levelId = (key: string) => levelRows.find((l) => l.key === key)?.id ?? null;
+    for (const key of LEVEL_KEYS) levelIds[key] = levelId(key) as string;
     const tierRows = await tx.select().from(tiers).where(eq(tiers.orgId, orgId));
     const tierIds = Object.fromEntries(tierRows.map((t) => [t.key, t.id]));
 
@@ -250,25 +221,29 @@ export async function generate(loader: Loader, scale: Scale, seed: number, log: 
         updatedAt: new Date(created),
       });
       hash.update(`user ${role} ${email} ${team} ${level} ${userRows[userRows.length - 1].name}\n`);
+      const hired = userRows[userRows.length - 1].hireDate as string;
+      if (level)
+        levelled.push({
+          id,
+          level: LEVEL_KEYS.indexOf(level as (typeof LEVEL_KEYS)[number]),
+          hired,
+          rep: role === 'rep' ? repIds.length : -1,
+        });
       return id;
     };
-    user('director', `director1@${BENCH_EMAIL_DOMAIN}`, null, 'senior');
-    user('director', `director2@${BENCH_EMAIL_DOMAIN}`, null, 'senior');
+    directorIds.push(user('director', `director1@${BENCH_EMAIL_DOMAIN}`, null, 'senior'));
+    directorIds.push(user('director', `director2@${BENCH_EMAIL_DOMAIN}`, null, 'senior'));
     user('viewer', `viewer@${BENCH_EMAIL_DOMAIN}`, null, null);
     for (let t = 0; t < teamCount; t++)
       managerIds.push(user('manager', `manager${String(t + 1).padStart(3, '0')}@${BENCH_EMAIL_DOMAIN}`, t, 'senior'));
     for (let r = 0; r < scale.reps; r++) {
       const team = Math.min(teamCount - 1, Math.floor(r / repsPerTeam));
       const roll = urng.next();
-      repIds.push(
-        user(
-          'rep',
-          `rep${String(r + 1).padStart(4, '0')}@${BENCH_EMAIL_DOMAIN}`,
-          team,
-          roll < 0.4 ? 'junior' : roll < 0.8 ? 'mid' : 'senior',
-        ),
-      );
+      const level = roll < 0.4 ? 0 : roll < 0.8 ? 1 : 2;
+      repIds.push(user('rep', `rep${String(r + 1).padStart(4, '0')}@${BENCH_EMAIL_DOMAIN}`, team, LEVEL_KEYS[level]));
       repTeam.push(team);
+      repLevel.push(level);
+      repHired.push(userRows[userRows.length - 1].hireDate as string);
     }
     for (let i = 0; i < userRows.length; i += 500) {
       const slice = userRows.slice(i, i + 500);
@@ -283,13 +258,33 @@ export async function generate(loader: Loader, scale: Scale, seed: number, log: 
   const orgAndUsersMs = performance.now() - t0;
   log(`  org, ${teamCount} teams, ${userRows.length} users: ${(orgAndUsersMs / 1000).toFixed(1)} s`);
 
-  // Placeholders keep the hash independent of the ids createOrganisation made at random.
+  // Placeholders keep the hash independent of the ids createOrganisation made at random (stages join when deals come).
+  const placeholders = new Map<string, string>([
+    ['@ORG@', world.orgId],
+    ['@TIER_SMB@', world.tierIds.smb],
+    ['@TIER_VIP@', world.tierIds.vip],
+    ['@TIER_KA@', world.tierIds.ka],
+    ...LEVEL_KEYS.map((key) => [`@LEVEL_${key.toUpperCase()}@`, levelIds[key]] as [string, string]),
+  ]);
   const substitute = (chunk: string) =>
-    chunk
-      .replaceAll('@ORG@', world.orgId)
-      .replaceAll('@TIER_SMB@', world.tierIds.smb)
-      .replaceAll('@TIER_VIP@', world.tierIds.vip)
-      .replaceAll('@TIER_KA@', world.tierIds.ka);
+    chunk.replace(/@[A-Z][A-Z0-9_]*@/g, (p) => {
+      const real = placeholders.get(p);
+      if (real === undefined) throw new Error(`no id for the placeholder ${p}`);
+      return real;
+    });
+  const g: Gen = {
+    loader,
+    scale,
+    root,
+    log,
+    placeholders,
+    writer: (table, columns) => new CopyWriter(loader, tableName(table), columns, hash, substitute),
+  };
+  const people: People = { teamIds, managerIds, directorIds, repIds, repTeam, repLevel, repHired };
+  const stats = new RepQuarterStats(repIds.length);
+  // How good each rep is: their deals are won more often, their customers and managers rate them higher.
+  const skillRng = root.fork(21);
+  const skill = Float64Array.from(repLevel, (level) => 0.75 + 0.5 * skillRng.next() + 0.1 * level);
 
   // Foreign keys are checked by triggers; the generated rows satisfy them by construction, so skip the per-row checks.
   await loader.exec('set session_replication_role = replica');
@@ -302,8 +297,20 @@ export async function generate(loader: Loader, scale: Scale, seed: number, log: 
     from pg_index i
     where i.indrelid in (${list.map((t) => `'${tableName(t)}'::regclass`).join(', ')})
       and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)`);
-  const secondary = await secondaryOf([customers, orders, orderLines, activities, poolEvents]);
-  const secondaryLate = await secondaryOf([tasks, notifications]);
+  const secondary = await secondaryOf([
+    customers,
+    orders,
+    orderLines,
+    activities,
+    poolEvents,
+    deals,
+    dealStageHistory,
+    contracts,
+    installments,
+    payments,
+  ]);
+  const performanceTables = [levelHistory, satisfactionScores, forecastCommits, targets, appraisalCycles, reviews, commissionPlans];
+  const secondaryLate = await secondaryOf([tasks, notifications, ...performanceTables]);
   for (const ix of [...secondary, ...secondaryLate]) await loader.exec(`drop index ${ix.name}`);
 
   // ── 2. Customers ────────────────────────────────────────────────────────────────────────────────────────────
@@ -321,7 +328,9 @@ export async function generate(loader: Loader, scale: Scale, seed: number, log: 
   const inactiveOf = new Uint8Array(n);
   const regionOf = new Uint8Array(n);
   const cityOf: string[] = new Array(n);
-  const repWeights = repIds.map(() => 0.5 + 1.5 * crng.next());
+  const custNames: string[] = new Array(n);
+  // Senior reps carry bigger books than juniors.
+  const repWeights = repIds.map((_, r) => (0.5 + 1.5 * crng.next()) * [0.8, 1, 1.3][repLevel[r]]);
   const repPicker = new WeightedPicker(repWeights);
   const industryPicker = new WeightedPicker(INDUSTRIES.map((i) => i.weight));
   const historyStart = AS_OF.getTime() - HISTORY_DAYS * DAY;
@@ -395,6 +404,8 @@ export async function generate(loader: Loader, scale: Scale, seed: number, log: 
     inactiveOf[i] = status === 'inactive' ? 1 : 0;
     regionOf[i] = regionIdx;
     cityOf[i] = city;
+    custNames[i] = name;
+    if (owner >= 0 && deleted === null) stats.add('newCustomers', owner, created);
     if (
       cw.add(
         [
@@ -523,6 +534,7 @@ export async function generate(loader: Loader, scale: Scale, seed: number, log: 
     const id = uuidv7At(at, s, lrng);
     const stamp = iso(at);
     if (ow.add(`@ORG@,${id},SO${String(s + 1).padStart(9, '0')},${custIds[c]},${stamp},CNY,0,${stamp}`)) await ow.flush();
+    if (!deletedOf[c]) stats.add('orders', ownerOf[c], at);
     const lines = 1 + Math.min(19, Math.floor(lrng.exp(3.5)));
     const size = 1 + Math.log(propensity[c]);
     for (let l = 1; l <= lines; l++) {
@@ -538,12 +550,9 @@ export async function generate(loader: Loader, scale: Scale, seed: number, log: 
   const ordersWallMs = performance.now() - ow.startedAt;
   log(`  orders: ${ow.rows} rows, order lines: ${lw.rows} rows`);
 
-  // ── 5. Activities and pool events, written in time order like the real tables ──────────────────────────────
-  // Every customer contacted (last_contact_at set) has a contact activity (call, email, visit, meeting) at exactly that
-  // time and its other contacts before it, so last_contact_at is the latest contact; notes (which are no contact) fall
-  // anywhere up to AS_OF. A pool customer's activities are its former owner's, all before it went to the pool. The heavy
-  // customer — rep0001's biggest buyer — gets activities until its timeline holds HEAVY_TIMELINE_EVENTS events.
-  const tAct = performance.now();
+  // ── 5. Deals, contracts and payments (generate.deals.ts) ────────────────────────────────────────────────────
+  // A pool customer's activities and deals are the rep's who had it. The heavy customer — rep0001's biggest buyer —
+  // gets activities until its timeline holds HEAVY_TIMELINE_EVENTS events, its deals' and payments' rows included.
   const vrng = root.fork(7);
   const formerOwner = Int32Array.from(ownerOf);
   for (let i = 0; i < n; i++) if (formerOwner[i] < 0) formerOwner[i] = repPicker.pick(vrng);
@@ -557,8 +566,30 @@ export async function generate(loader: Loader, scale: Scale, seed: number, log: 
     if (heavy >= 0) break;
   }
   if (heavy < 0) throw new Error('rep0001 owns no customer to make the heavy one of');
-  // Its timeline: activities, orders and its one tier history row (the recompute below writes it; checked at the end).
-  const heavyActivities = HEAVY_TIMELINE_EVENTS - counts[heavy] - 1;
+  const custFacts: Customers = {
+    n,
+    ids: custIds,
+    names: custNames,
+    ownerOf,
+    formerOwner,
+    createdAt,
+    lastContactOf,
+    deletedOf,
+    inactiveOf,
+    propensity,
+  };
+  const tDeals = performance.now();
+  const dealResult = await generateDeals(g, world.orgId, people, custFacts, skill, stats, heavy);
+  const dealsWallMs = performance.now() - tDeals;
+
+  // ── 6. Activities and pool events, written in time order like the real tables ──────────────────────────────
+  // Every customer contacted (last_contact_at set) has a contact activity (call, email, visit, meeting) at exactly that
+  // time and its other contacts before it, so last_contact_at is the latest contact; notes (which are no contact) fall
+  // anywhere up to AS_OF. A pool customer's activities are its former owner's, all before it went to the pool.
+  const tAct = performance.now();
+  // Its timeline: activities, orders, deals' stage history, payments and its one tier history row (the recompute below
+  // writes it; checked at the end).
+  const heavyActivities = HEAVY_TIMELINE_EVENTS - counts[heavy] - dealResult.timelineEvents[heavy] - 1;
 
   // Pool events first: a pool customer's last event bounds its former owner's notes.
   const poolCustomers: number[] = [];
@@ -710,6 +741,7 @@ export async function generate(loader: Loader, scale: Scale, seed: number, log: 
     Object.entries(ACTIVITY_VOCABULARY).map(([kind, v]) => [kind, new WeightedPicker(v.outcomes.map((o) => o.weight))]),
   ) as Record<keyof typeof ACTIVITY_VOCABULARY, WeightedPicker>;
   const asOfMs = AS_OF.getTime();
+  const actDeleted = new Uint8Array(activityTotal);
   for (let s = 0; s < activityTotal; s++) {
     const a = actOrder[s];
     const c = actCustomer[a];
@@ -727,6 +759,8 @@ export async function generate(loader: Loader, scale: Scale, seed: number, log: 
       !actLast[a] && c !== heavy && wrng.chance(0.003) ? Math.max(created, Math.min(created + wrng.int(1, 30) * DAY, asOfMs - 1000)) : null;
     const owner = formerOwner[c];
     const visit = kind === 'visit';
+    if (deleted === null) stats.add('activities', owner, at);
+    else actDeleted[a] = 1;
     if (
       actw.add(
         [
@@ -752,12 +786,22 @@ export async function generate(loader: Loader, scale: Scale, seed: number, log: 
       await actw.flush();
   }
   await actw.close();
+  // Each customer's contacts (not notes, not deleted), oldest first: the cadence tasks they completed come from them.
+  const contactStart = new Int32Array(n + 1);
+  for (let a = 0; a < activityTotal; a++) if (actKind[a] !== NOTE && !actDeleted[a]) contactStart[actCustomer[a] + 1]++;
+  for (let i = 0; i < n; i++) contactStart[i + 1] += contactStart[i];
+  const contactTimes = new Float64Array(contactStart[n]);
+  const fill = contactStart.slice(0, n);
+  for (let k = 0; k < activityTotal; k++) {
+    const a = actOrder[k];
+    if (actKind[a] !== NOTE && !actDeleted[a]) contactTimes[fill[actCustomer[a]]++] = actTime[a];
+  }
   const activitiesWallMs = performance.now() - tAct;
   log(`  activities: ${actw.rows} rows (heavy customer ${heavyActivities}), pool events: ${pw.rows} rows`);
 
   await loader.exec('set session_replication_role = origin');
 
-  // ── 6. Order amounts from their lines, summed in SQL numeric (as the app's insertOrdersWithLines does) ──────
+  // ── 7. Order amounts from their lines, summed in SQL numeric (as the app's insertOrdersWithLines does) ──────
   const t5 = performance.now();
   await loader.exec(`update orders o set amount = s.amount
     from (select order_id, round(sum(quantity * unit_price), 2) as amount
@@ -775,7 +819,7 @@ export async function generate(loader: Loader, scale: Scale, seed: number, log: 
   const analyzeMs = performance.now() - t6;
   log(`  vacuum analyze: ${(analyzeMs / 1000).toFixed(1)} s`);
 
-  // ── 7. Tiers as the rules give them as of AS_OF, through the app's own recompute (history for every customer) ─
+  // ── 8. Tiers as the rules give them as of AS_OF, through the app's own recompute (history for every customer) ─
   // The first recompute of an organisation writes a history row for every customer, and its NOT EXISTS on tier_changes
   // (then empty, so estimated tiny) is planned as a nested loop that rescans the rows the same statement is inserting:
   // quadratic, and more than 10 minutes at scale M on PostgreSQL 15. Until the app avoids that plan, the generator runs
@@ -797,180 +841,23 @@ export async function generate(loader: Loader, scale: Scale, seed: number, log: 
   await loader.exec('vacuum analyze customers');
   await loader.exec('vacuum analyze tier_changes');
 
-  // ── 8. Follow-up tasks and their reminders, as the app's jobs leave them ─────────────────────────────────────
-  // The server's job worker runs on the real clock against the benchmark's data: the cadence job would create an open
-  // cadence task for every owned customer without one, and the reminders job would notify every open task past due.
-  // So the generator writes what those jobs converge to: one open cadence task per owned, undeleted customer, for its
-  // owner, due at its last contact (else since when it is owned) plus its tier's cadence days — the tier the recompute
-  // just gave it — and every open task's overdue reminder sent (on the reminders job's 5-minute slot after it fell due),
-  // with the notification it sent. The jobs then find nothing to do, and the data stays as generated. Each rep also has
-  // a few tasks made by hand: open ones overdue, due on AS_OF's day or in the next two weeks, and some done.
+  // ── 9. Follow-up tasks and their reminders (generate.tasks.ts), then the performance inputs (their statistics
+  // follow the cadence tasks' compliance), loaded like the rest and indexed afterwards ────────────────────────────
   const tTasks = performance.now();
-  const customerTiers = await loader.query<{ id: string; tier_id: string; name: string }>(
-    `select id, tier_id, name from customers where org_id = '${world.orgId}' order by id`,
-  );
-  if (customerTiers.length !== n || customerTiers.some((r, i) => r.id !== custIds[i]))
-    throw new Error('the customers do not read back in the order they were generated');
-  const cadenceDays = new Map(
-    (
-      await loader.query<{ tier_id: string; cadence_days: number }>(
-        `select tier_id, cadence_days from tier_policies where org_id = '${world.orgId}'`,
-      )
-    ).map((p) => [p.tier_id, Number(p.cadence_days)]),
-  );
   await loader.exec('set session_replication_role = replica');
-  const trng = root.fork(10);
-  const tw = new CopyWriter(
-    loader,
-    tableName(tasks),
-    cols(
-      tasks.orgId,
-      tasks.id,
-      tasks.title,
-      tasks.dueAt,
-      tasks.assigneeId,
-      tasks.teamId,
-      tasks.priority,
-      tasks.status,
-      tasks.source,
-      tasks.activityKind,
-      tasks.customerId,
-      tasks.completedAt,
-      tasks.overdueNotifiedAt,
-      tasks.createdBy,
-      tasks.createdAt,
-      tasks.updatedAt,
-    ),
-    hash,
-    substitute,
-  );
-  const slotAfter = (t: number) => (Math.floor(t / REMINDER_SLOT) + 1) * REMINDER_SLOT;
-  const reminded: { due: number; id: string; rep: number; title: string; customer: number }[] = [];
-  const repCustomers: number[][] = repIds.map(() => []);
-  let taskSeq = 0;
-  for (let i = 0; i < n; i++) {
-    const owner = ownerOf[i];
-    if (owner < 0 || deletedOf[i]) continue;
-    repCustomers[owner].push(i);
-    const days = cadenceDays.get(customerTiers[i].tier_id);
-    if (days === undefined) continue;
-    const last = lastContactOf[i];
-    const due = (Number.isNaN(last) ? createdAt[i] : last) + days * DAY;
-    const created = createdAt[i] + trng.int(0, 15) * MINUTE;
-    const id = uuidv7At(created, taskSeq++, trng);
-    const title = cadenceTitle(customerTiers[i].name, 'zh-CN');
-    reminded.push({ due, id, rep: owner, title, customer: i });
-    const row = [
-      '@ORG@',
-      id,
-      f(title),
-      iso(due),
-      repIds[owner],
-      teamIds[repTeam[owner]],
-      'normal',
-      'open',
-      'cadence',
-      '',
-      custIds[i],
-      '',
-      iso(slotAfter(due)),
-      '',
-      iso(created),
-      iso(Math.max(created, Number.isNaN(last) ? created : last)),
-    ];
-    if (tw.add(row.join(','))) await tw.flush();
-  }
-  const priorityPicker = new WeightedPicker([15, 55, 22, 8]);
-  const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-  for (let r = 0; r < repIds.length; r++) {
-    const mine = repCustomers[r];
-    const open = trng.int(3, 8);
-    const done = trng.int(4, 12);
-    for (let k = 0; k < open + done; k++) {
-      const isOpen = k < open;
-      const what = trng.pick(TASK_TITLES);
-      const customer = mine.length && trng.chance(0.85) ? trng.pick(mine) : -1;
-      const roll = trng.next();
-      // AS_OF is midnight in Shanghai: AS_OF + d days + 9..18 hours is a working hour of that day there.
-      const day = !isOpen ? -trng.int(1, 120) : roll < 0.4 ? -trng.int(1, 20) : roll < 0.65 ? 0 : trng.int(1, 14);
-      const due = asOfMs + day * DAY + trng.int(9, 18) * HOUR + trng.int(0, 3) * 15 * MINUTE;
-      const created = Math.min(due, asOfMs - HOUR) - trng.int(1, 14) * DAY - trng.int(0, 480) * MINUTE;
-      const completed = isOpen ? null : Math.max(created, Math.min(due + trng.int(-48, 4) * HOUR, asOfMs - HOUR));
-      const id = uuidv7At(created, taskSeq++, trng);
-      if (isOpen) reminded.push({ due, id, rep: r, title: what.title, customer });
-      const row = [
-        '@ORG@',
-        id,
-        f(what.title),
-        iso(due),
-        repIds[r],
-        teamIds[repTeam[r]],
-        PRIORITIES[priorityPicker.pick(trng)],
-        isOpen ? 'open' : 'done',
-        'manual',
-        what.kind ?? '',
-        customer < 0 ? '' : custIds[customer],
-        completed === null ? '' : iso(completed),
-        isOpen ? iso(slotAfter(due)) : '',
-        repIds[r],
-        iso(created),
-        iso(completed ?? created),
-      ];
-      if (tw.add(row.join(','))) await tw.flush();
-    }
-  }
-  await tw.close();
-
-  // The overdue reminders, in the order the reminders job sent them; those older than three days before AS_OF mostly read.
-  reminded.sort((a, b) => a.due - b.due || (a.id < b.id ? -1 : 1));
-  const nw = new CopyWriter(
-    loader,
-    tableName(notifications),
-    cols(
-      notifications.orgId,
-      notifications.id,
-      notifications.userId,
-      notifications.kind,
-      notifications.params,
-      notifications.entity,
-      notifications.entityId,
-      notifications.createdAt,
-      notifications.readAt,
-    ),
-    hash,
-    substitute,
-  );
-  const nrng = root.fork(11);
-  for (let k = 0; k < reminded.length; k++) {
-    const t = reminded[k];
-    const at = slotAfter(t.due);
-    const read = at < asOfMs - 3 * DAY && nrng.chance(0.85) ? at + nrng.int(10, 36 * 60) * MINUTE : null;
-    const params = JSON.stringify({
-      title: t.title,
-      dueAt: iso(t.due),
-      customerId: t.customer < 0 ? null : custIds[t.customer],
-      dealId: null,
-    });
-    const row = [
-      '@ORG@',
-      uuidv7At(at, k, nrng),
-      repIds[t.rep],
-      'task_overdue',
-      f(params),
-      'task',
-      t.id,
-      iso(at),
-      read === null ? '' : iso(read),
-    ];
-    if (nw.add(row.join(','))) await nw.flush();
-  }
-  await nw.close();
-  await loader.exec('set session_replication_role = origin');
-  for (const ix of secondaryLate) await loader.exec(ix.def);
-  await loader.exec('vacuum analyze tasks');
-  await loader.exec('vacuum analyze notifications');
+  const contacts = { start: contactStart, times: contactTimes };
+  const taskWriters = await generateTasks(g, world.orgId, people, custFacts, contacts, stats);
   const tasksWallMs = performance.now() - tTasks;
-  log(`  tasks: ${tw.rows} rows, notifications: ${nw.rows} rows, ${secondaryLate.length} indexes: ${(tasksWallMs / 1000).toFixed(1)} s`);
+  const tPerf = performance.now();
+  const performanceWriters = await generatePerformance(g, people, custFacts, levelled, skill, stats);
+  const performanceWallMs = performance.now() - tPerf;
+  await loader.exec('set session_replication_role = origin');
+  const tLate = performance.now();
+  for (const ix of secondaryLate) await loader.exec(ix.def);
+  for (const t of [tasks, notifications, ...performanceTables]) await loader.exec(`vacuum analyze ${tableName(t)}`);
+  log(
+    `  ${secondaryLate.length} indexes of tasks, notifications and performance tables, analyze: ${((performance.now() - tLate) / 1000).toFixed(1)} s`,
+  );
 
   // The heavy customer's timeline, counted by the app's own timeline query: exactly HEAVY_TIMELINE_EVENTS events.
   const heavyEvents = (
@@ -978,9 +865,11 @@ export async function generate(loader: Loader, scale: Scale, seed: number, log: 
   ).length;
   if (heavyEvents !== HEAVY_TIMELINE_EVENTS)
     throw new Error(`the heavy customer's timeline has ${heavyEvents} events, not ${HEAVY_TIMELINE_EVENTS}: the generator's count is off`);
-  log(`  heavy customer ${custIds[heavy]}: ${heavyEvents} timeline events (${heavyActivities} activities, ${counts[heavy]} orders)`);
+  log(
+    `  heavy customer ${custIds[heavy]}: ${heavyEvents} timeline events (${heavyActivities} activities, ${counts[heavy]} orders, ${dealResult.heavy.deals} deals, ${dealResult.heavy.payments} payments)`,
+  );
 
-  const writers = [cw, aw, ow, lw, actw, pw, tw, nw];
+  const writers = [cw, aw, ow, lw, ...dealResult.writers, actw, pw, ...taskWriters, ...performanceWriters];
   const tables: Record<string, TableLoad> = {};
   for (const w of writers) {
     tables[w.table] = { rows: w.rows, ms: Math.round(w.ms), rowsPerSec: Math.round(w.rows / (w.ms / 1000)) };
@@ -1000,9 +889,18 @@ export async function generate(loader: Loader, scale: Scale, seed: number, log: 
     copyRowsPerSec: Math.round(copyRows / (copyMs / 1000)),
     customersWallMs: Math.round(customersWallMs),
     ordersWallMs: Math.round(ordersWallMs),
+    dealsWallMs: Math.round(dealsWallMs),
     activitiesWallMs: Math.round(activitiesWallMs),
     tasksWallMs: Math.round(tasksWallMs),
-    heavyCustomer: { id: custIds[heavy], timelineEvents: heavyEvents, activities: heavyActivities, orders: counts[heavy] },
+    performanceWallMs: Math.round(performanceWallMs),
+    heavyCustomer: {
+      id: custIds[heavy],
+      timelineEvents: heavyEvents,
+      activities: heavyActivities,
+      orders: counts[heavy],
+      deals: dealResult.heavy.deals,
+      payments: dealResult.heavy.payments,
+    },
     wallRowsPerSec: Math.round((cw.rows + ow.rows + lw.rows) / ((customersWallMs + ordersWallMs) / 1000)),
     orgAndUsersMs: Math.round(orgAndUsersMs),
     amountUpdateMs: Math.round(amountUpdateMs),

@@ -11,6 +11,8 @@ export type Scale = {
   products: number;
   /** Activities (calls, emails, visits, meetings, notes) per customer on average, skewed to the bigger buyers. */
   activitiesPerCustomer: number;
+  /** Deals per customer on average, skewed to the bigger buyers (500k at M). */
+  dealsPerCustomer: number;
   /** Engines this scale may run on (L is PostgreSQL only). */
   engines: readonly EngineName[];
 };
@@ -24,6 +26,7 @@ export const SCALES: Record<ScaleName, Scale> = {
     orderLines: 200_000,
     products: 2_000,
     activitiesPerCustomer: 5,
+    dealsPerCustomer: 5,
     engines: ['pglite', 'postgres'],
   },
   M: {
@@ -34,6 +37,7 @@ export const SCALES: Record<ScaleName, Scale> = {
     orderLines: 2_000_000,
     products: 5_000,
     activitiesPerCustomer: 5,
+    dealsPerCustomer: 5,
     engines: ['pglite', 'postgres'],
   },
   L: {
@@ -44,6 +48,7 @@ export const SCALES: Record<ScaleName, Scale> = {
     orderLines: 20_000_000,
     products: 5_000,
     activitiesPerCustomer: 5,
+    dealsPerCustomer: 5,
     engines: ['postgres'],
   },
 };
@@ -58,7 +63,7 @@ export const HISTORY_DAYS = 3 * 365;
 /** Every generated user signs in with this password (one argon2id hash reused for all of them). */
 export const BENCH_PASSWORD = 'bench-password-2026';
 /** Bump when the generator changes what it writes: cached databases of another version are rebuilt. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 /** Timeline events of the one heavy customer (rep0001's): activities, plus its orders and tier history as they come. */
 export const HEAVY_TIMELINE_EVENTS = 10_000;
 export const DEFAULT_SEED = 20260930;

@@ -412,3 +412,40 @@ export const TASK_TITLES: readonly { title: string; kind: 'call' | 'email' | 'vi
 
 /** Why a rep releases a customer to the public pool (公海). */
 export const POOL_RELEASE_REASONS = ['客户暂无采购计划', '客户已转向竞品', '联系人离职，暂时无法跟进', '区域调整，释放至公海'] as const;
+
+/** Deals, contracts and payments (as the demo organisation words them). */
+export const LOSS_REASONS = [
+  '价格偏高',
+  '选择了竞争对手',
+  '客户预算取消',
+  '需求变更',
+  '决策延期',
+  '技术方案不匹配',
+  '客户内部关系未打通',
+] as const;
+export const PROJECT_NAMES = [
+  '智能工厂建设',
+  '数字化车间改造',
+  '产线自动化升级',
+  '仓储物流自动化',
+  'MES 系统实施',
+  '工业网络改造',
+] as const;
+export const PAYMENT_METHODS = ['银行转账', '银行转账', '电汇', '银行承兑汇票'] as const;
+
+/** Satisfaction survey remarks, by score (1–5). */
+export const SATISFACTION_COMMENTS: Record<number, readonly string[]> = {
+  1: ['交付严重延期，问题无人跟进', '售后响应太慢'],
+  2: ['价格偏高，服务一般', '对接人频繁更换'],
+  3: ['整体还行，交付周期可以再短一些', '产品满足需求，沟通需改进'],
+  4: ['响应及时，产品稳定', '销售很专业，方案贴合需求'],
+  5: ['非常满意，会继续合作', '服务周到，推荐给同行'],
+};
+
+/** Appraisal comments: a manager's on each criterion, and a rep's own summary. */
+export const REVIEW_COMMENTS: Record<string, readonly string[]> = {
+  managerRating: ['目标意识强，执行到位', '本季度业绩稳定，需加强新客户开发', '跟进节奏有待改进', '大客户推进得力'],
+  customerFeedback: ['客户反馈积极', '有客户反映响应偏慢', '客户评价专业可靠'],
+  teamwork: ['乐于分享经验，协助新人', '跨部门协作顺畅', '团队配合有待加强'],
+  self: ['本季度完成主要目标，下季度重点拓展新客户', '回款进度落后，已制定跟进计划', '大项目推进顺利，希望获得更多培训机会'],
+};
