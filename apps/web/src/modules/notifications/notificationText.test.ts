@@ -1,6 +1,6 @@
 import type { TNotification } from '@tierline/contracts';
 import { describe, expect, it } from 'vitest';
-import { formatDateTime } from '../../shared/format.ts';
+import { formatDate, formatDateTime } from '../../shared/format.ts';
 import { entityRoute, notificationText, relativeTime } from './notificationText.ts';
 
 const TIERS: Record<string, string> = { t1: 'KA', t2: 'VIP', t3: 'SMB' };
@@ -81,6 +81,57 @@ describe('notificationText', () => {
     });
   });
 
+  it('words a level change in the reader’s language, with the date it took effect', () => {
+    const params = {
+      fromLevelId: 'l1',
+      toLevelId: 'l2',
+      effectiveOn: '2026-10-01',
+      fromLevelNameZh: '中级',
+      fromLevelNameEn: 'Mid',
+      toLevelNameZh: '高级',
+      toLevelNameEn: 'Senior',
+      recommendation: 'promote',
+    };
+    expect(notificationText(note('level_changed', params, 'level_decision'), { ...ctx, locale: 'zh-CN' })).toEqual({
+      message: { key: 'levelChanged', values: { from: '中级', to: '高级', effectiveOn: formatDate('2026-10-01', 'zh-CN') } },
+      detail: { key: 'byEvaluation', values: {} },
+    });
+    expect(notificationText(note('level_changed', params), ctx).message.values).toEqual({
+      from: 'Mid',
+      to: 'Senior',
+      effectiveOn: formatDate('2026-10-01', 'en'),
+    });
+  });
+
+  it('falls back for a level change: the other language’s name, no "from", or no names at all', () => {
+    const onlyZh = { toLevelNameZh: '高级', fromLevelNameZh: '中级', effectiveOn: '2026-10-01' };
+    expect(notificationText(note('level_changed', onlyZh), ctx).message).toMatchObject({
+      key: 'levelChanged',
+      values: { from: '中级', to: '高级' },
+    });
+    expect(notificationText(note('level_changed', { toLevelNameEn: 'Junior', effectiveOn: '2026-10-01' }), ctx).message.key).toBe(
+      'levelSet',
+    );
+    const plain = notificationText(note('level_changed', { effectiveOn: '2026-10-01' }), ctx);
+    expect(plain).toEqual({ message: { key: 'levelChangedPlain', values: { effectiveOn: formatDate('2026-10-01', 'en') } }, detail: null });
+  });
+
+  it('words a submitted review by who wrote it: a rep’s self review to the manager, a manager’s review to the rep', () => {
+    const base = { cycleName: '2026 Q3', period: '2026-Q3', repName: '陈静', reviewerName: '王经理' };
+    expect(notificationText(note('review_submitted', { ...base, reviewKind: 'self' }, 'review'), ctx).message).toEqual({
+      key: 'reviewSubmittedSelf',
+      values: { repName: '陈静', cycleName: '2026 Q3' },
+    });
+    expect(notificationText(note('review_submitted', { ...base, reviewKind: 'manager' }, 'review'), ctx).message).toEqual({
+      key: 'reviewSubmittedManager',
+      values: { reviewerName: '王经理', cycleName: '2026 Q3' },
+    });
+    expect(notificationText(note('review_submitted', { reviewKind: 'manager', reviewerName: null }), ctx).message).toEqual({
+      key: 'reviewSubmitted',
+      values: {},
+    });
+  });
+
   it('has a plain sentence for kinds without facts to show', () => {
     expect(notificationText(note('level_recommendation', {}), ctx).message.key).toBe('levelRecommendation');
     expect(notificationText(note('other' as TNotification['kind'], {}), ctx).message.key).toBe('other');
@@ -93,6 +144,8 @@ describe('entityRoute', () => {
     expect(entityRoute('deal', 'd1')).toBe('/deals/d1');
     expect(entityRoute('lead', 'l1')).toBe('/leads/l1');
     expect(entityRoute('service_request', 's1')).toBe('/service/s1');
+    expect(entityRoute('review', 'r1')).toBe('/performance/reviews');
+    expect(entityRoute('level_decision', 'd1')).toBe('/performance');
   });
   it('sends tasks to my day, which lists them', () => {
     expect(entityRoute('task', 't1')).toBe('/activities');

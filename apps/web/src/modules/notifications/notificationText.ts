@@ -1,6 +1,6 @@
 import type { TNotification } from '@tierline/contracts';
 import type { serviceZh } from '../../app/i18n/zh-CN/service.ts';
-import { formatDateTime } from '../../shared/format.ts';
+import { formatDate, formatDateTime } from '../../shared/format.ts';
 
 type Messages = typeof serviceZh.notifications;
 export type NotificationMessageKey = keyof Messages['messages'];
@@ -100,6 +100,30 @@ export function notificationText(n: Pick<TNotification, 'kind' | 'params' | 'ent
       };
     case 'level_recommendation':
       return { message: phrase('levelRecommendation'), detail: null };
+    case 'level_changed': {
+      // Levels are org data the server names in both languages at the time of the change.
+      const name = (side: 'from' | 'to') => {
+        const [mine, other] = ctx.locale.startsWith('zh') ? ['Zh', 'En'] : ['En', 'Zh'];
+        return text(p, `${side}LevelName${mine}`) || text(p, `${side}LevelName${other}`);
+      };
+      const [from, to] = [name('from'), name('to')];
+      const effectiveOn = formatDate(text(p, 'effectiveOn'), ctx.locale);
+      const message = !to
+        ? phrase('levelChangedPlain', { effectiveOn })
+        : from
+          ? phrase('levelChanged', { from, to, effectiveOn })
+          : phrase('levelSet', { to, effectiveOn });
+      return { message, detail: present(p, 'recommendation') ? { key: 'byEvaluation', values: {} } : null };
+    }
+    case 'review_submitted': {
+      const cycleName = text(p, 'cycleName');
+      const kind = text(p, 'reviewKind');
+      if (kind === 'self' && present(p, 'repName'))
+        return { message: phrase('reviewSubmittedSelf', { repName: text(p, 'repName'), cycleName }), detail: null };
+      if (kind === 'manager' && present(p, 'reviewerName'))
+        return { message: phrase('reviewSubmittedManager', { reviewerName: text(p, 'reviewerName'), cycleName }), detail: null };
+      return { message: phrase('reviewSubmitted'), detail: null };
+    }
     default:
       return { message: phrase('other'), detail: null };
   }
@@ -122,6 +146,11 @@ export function entityRoute(entity: string | null, entityId: string | null): str
       return `/leads/${entityId}`;
     case 'service_request':
       return `/service/${entityId}`;
+    // A review opens the reviews page (its cycle is the open one); a level change the rep's own scorecard.
+    case 'review':
+      return '/performance/reviews';
+    case 'level_decision':
+      return '/performance';
     default:
       return null;
   }

@@ -61,6 +61,12 @@ export const serviceEn: Messages<typeof serviceZh> = {
       tierSet: 'Customer “{{customerName}}” is now {{to}}',
       serviceSla: 'Service request “{{title}}” from {{customerName}} is past its {{hours}}-hour response deadline, unanswered',
       levelRecommendation: 'You have a new sales level recommendation',
+      levelChanged: 'Your sales level changed from {{from}} to {{to}}, effective {{effectiveOn}}',
+      levelSet: 'Your sales level is now {{to}}, effective {{effectiveOn}}',
+      levelChangedPlain: 'Your sales level has changed, effective {{effectiveOn}}',
+      reviewSubmittedSelf: '{{repName}} submitted their self review ({{cycleName}})',
+      reviewSubmittedManager: '{{reviewerName}} submitted your review ({{cycleName}})',
+      reviewSubmitted: 'A review was submitted',
       other: 'You have a new notification',
     },
     details: {
@@ -69,6 +75,7 @@ export const serviceEn: Messages<typeof serviceZh> = {
       reclaimLimit: 'This tier returns customers to the pool after {{days}} days without contact',
       manual: 'Set by hand',
       rule: 'Set by the tier rules',
+      byEvaluation: 'Following a level evaluation',
     },
   },
   service: {

@@ -57,6 +57,12 @@ export const serviceZh = {
       tierSet: '客户“{{customerName}}”的等级定为 {{to}}',
       serviceSla: '{{customerName}} 的服务请求“{{title}}”已超过 {{hours}} 小时响应时限，仍未响应',
       levelRecommendation: '您有一条新的销售等级建议',
+      levelChanged: '您的销售等级已由 {{from}} 调整为 {{to}}，自 {{effectiveOn}} 起生效',
+      levelSet: '您的销售等级已调整为 {{to}}，自 {{effectiveOn}} 起生效',
+      levelChangedPlain: '您的销售等级已调整，自 {{effectiveOn}} 起生效',
+      reviewSubmittedSelf: '{{repName}} 提交了自评（{{cycleName}}）',
+      reviewSubmittedManager: '{{reviewerName}} 已提交对您的考核（{{cycleName}}）',
+      reviewSubmitted: '有一份考核已提交',
       other: '您有一条新通知',
     },
     details: {
@@ -65,6 +71,7 @@ export const serviceZh = {
       reclaimLimit: '该等级 {{days}} 天未跟进即退回公海',
       manual: '手动调整',
       rule: '由分级规则调整',
+      byEvaluation: '依据晋级评估',
     },
   },
   service: {

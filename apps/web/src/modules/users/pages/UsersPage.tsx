@@ -9,6 +9,7 @@ import { useShowError } from '../../../shared/errors.ts';
 import { levelName } from '../../../shared/format.ts';
 import { PageHeader } from '../../../shared/PageHeader.tsx';
 import { ROLE_COLORS, ROLES } from '../../../shared/roles.ts';
+import { RepProfileDrawer } from '../../levels/components/RepProfileDrawer.tsx';
 import { useLevels } from '../../levels/levels.api.ts';
 import { useTeamOptions } from '../../teams/teams.api.ts';
 import { PasswordResetModal } from '../components/PasswordResetModal.tsx';
@@ -27,6 +28,7 @@ export function UsersPage() {
   // undefined: modal closed; null: creating; a user: editing that user.
   const [editing, setEditing] = useState<TUser | null | undefined>(undefined);
   const [resetResult, setResetResult] = useState<{ userName: string; ticket: TPasswordResetTicket } | null>(null);
+  const [profileOf, setProfileOf] = useState<string | null>(null);
 
   const resetPassword = (user: TUser) =>
     passwordReset.mutate(user.id, {
@@ -74,6 +76,12 @@ export function UsersPage() {
           <Button type="link" size="small" onClick={() => setEditing(user)}>
             {t('common.edit')}
           </Button>
+          {/* Whoever sells carries a level, a capacity and a level history; the others have no sales profile. */}
+          {(user.role === 'rep' || user.levelId) && (
+            <Button type="link" size="small" onClick={() => setProfileOf(user.id)} data-testid="user-profile">
+              {t('levelEvaluation.profile.open')}
+            </Button>
+          )}
           <Popconfirm
             title={t('users.resetPassword')}
             description={<div style={{ maxWidth: 280 }}>{t('users.resetConfirm', { name: user.name })}</div>}
@@ -133,6 +141,7 @@ export function UsersPage() {
       </Card>
       <UserFormModal open={editing !== undefined} user={editing ?? null} onClose={() => setEditing(undefined)} />
       <PasswordResetModal result={resetResult} onClose={() => setResetResult(null)} />
+      <RepProfileDrawer userId={profileOf} onClose={() => setProfileOf(null)} />
     </>
   );
 }
