@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { ZId, ZListQuery, ZTimestamp, ZVersion } from './common.ts';
+import { KPI_KEYS } from './performanceDefaults.ts';
+
+export { DEFAULT_SCORING_SCHEME, KPI_KEYS } from './performanceDefaults.ts';
 
 /**
  * Sales performance (PRODUCT.md D, decision 0026): periods, KPIs, targets, appraisal cycles and reviews,
@@ -16,21 +19,6 @@ export type TPeriodKind = z.infer<typeof ZPeriodKind>;
  * Every KPI, each with a documented formula (decision 0026). Money KPIs are decimal strings; rates are fractions
  * 0–1; satisfaction is the mean 1–5 score; counts are integers as strings.
  */
-export const KPI_KEYS = [
-  'revenueWon',
-  'paymentsCollected',
-  'newCustomers',
-  'orders',
-  'winRate',
-  'activities',
-  'activities.call',
-  'activities.email',
-  'activities.visit',
-  'activities.meeting',
-  'satisfaction',
-  'followUpCompliance',
-  'forecastAccuracy',
-] as const;
 export const ZKpi = z.enum(KPI_KEYS);
 export type TKpi = z.infer<typeof ZKpi>;
 /** A KPI as `GET /api/v1/kpis` documents it. */

@@ -1,4 +1,5 @@
 import {
+  DEFAULT_SCORING_SCHEME,
   KPI_KEYS,
   type TGradeBand,
   type TKpi,
@@ -20,35 +21,8 @@ import { decimalRatio } from './kpis.rules.ts';
  *   total = qw% × quantitative + (100 − qw)% × qualitative; grade = the highest band whose min the total reaches.
  */
 
-/** Used when the period has no appraisal cycle, and for any level a cycle gives no scheme of its own. */
-export const DEFAULT_SCORING_SCHEME: TScoringScheme = {
-  quantitativeWeight: 70,
-  attainmentCap: 1.5,
-  gradeBands: [
-    { grade: 'S', min: 95 },
-    { grade: 'A', min: 85 },
-    { grade: 'B', min: 70 },
-    { grade: 'C', min: 60 },
-    { grade: 'D', min: 0 },
-  ],
-  levels: [
-    {
-      levelId: null,
-      kpis: [
-        { kpi: 'revenueWon', weight: 40 },
-        { kpi: 'paymentsCollected', weight: 30 },
-        { kpi: 'newCustomers', weight: 10 },
-        { kpi: 'activities', weight: 10 },
-        { kpi: 'followUpCompliance', weight: 10 },
-      ],
-      criteria: [
-        { key: 'managerRating', weight: 50 },
-        { key: 'customerFeedback', weight: 25 },
-        { key: 'teamwork', weight: 25 },
-      ],
-    },
-  ],
-};
+/** The built-in scheme lives in the contracts (zod-free) so the web explains scores with the same numbers. */
+export { DEFAULT_SCORING_SCHEME };
 
 /** a ÷ b rounded half up, for non-negative integers. */
 const divRound = (a: number, b: number) => Math.floor((2 * a + b) / (2 * b));

@@ -1,4 +1,5 @@
 import type { TGradeBand, TKpi, TScorecard, TScoringScheme } from '@tierline/contracts';
+import { DEFAULT_SCORING_SCHEME } from '@tierline/contracts/performanceDefaults';
 import type { TFunction } from 'i18next';
 import { formatNumber } from '../../shared/format.ts';
 import { formatKpiValue, formatPercent, kpiLabel } from './kpis.ts';
@@ -10,35 +11,8 @@ import { formatKpiValue, formatPercent, kpiLabel } from './kpis.ts';
  * Pure, unit-tested in computation.test.ts.
  */
 
-/** The built-in scheme of a period without an appraisal cycle (decision 0026). */
-export const DEFAULT_SCHEME: TScoringScheme = {
-  quantitativeWeight: 70,
-  attainmentCap: 1.5,
-  gradeBands: [
-    { grade: 'S', min: 95 },
-    { grade: 'A', min: 85 },
-    { grade: 'B', min: 70 },
-    { grade: 'C', min: 60 },
-    { grade: 'D', min: 0 },
-  ],
-  levels: [
-    {
-      levelId: null,
-      kpis: [
-        { kpi: 'revenueWon', weight: 40 },
-        { kpi: 'paymentsCollected', weight: 30 },
-        { kpi: 'newCustomers', weight: 10 },
-        { kpi: 'activities', weight: 10 },
-        { kpi: 'followUpCompliance', weight: 10 },
-      ],
-      criteria: [
-        { key: 'managerRating', weight: 50 },
-        { key: 'customerFeedback', weight: 25 },
-        { key: 'teamwork', weight: 25 },
-      ],
-    },
-  ],
-};
+/** The built-in scheme of a period without an appraisal cycle (decision 0026), the server's own. */
+export const DEFAULT_SCHEME: TScoringScheme = DEFAULT_SCORING_SCHEME;
 
 /** The criteria the web has words for; an organisation's own keys show as they are. */
 export const KNOWN_CRITERIA = ['managerRating', 'customerFeedback', 'teamwork'] as const;
