@@ -1,3 +1,4 @@
+import { DEFAULT_SCORING_SCHEME } from '@tierline/contracts/performanceDefaults';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, openPage, saveScreenshot, settle, type TestPage } from './support/browser.ts';
@@ -78,10 +79,15 @@ describe('reviews, level evaluation and promotion journey (zh-CN)', () => {
     const team = await call<Row>(page, 'POST', '/teams', { name: `晋级评估组 ${RUN}`, managerId });
     ({ id: repId } = await call<Row>(page, 'POST', '/users', { ...REP, role: 'rep', teamId: team.id, levelId: levelId('junior') }));
     const period = thisQuarter();
-    const cycles = await call<{ data: { period: string }[] }>(page, 'GET', `/appraisal-cycles?period=${period}`);
-    if (!cycles.data.some((c) => c.period === period)) {
-      await call(page, 'POST', '/appraisal-cycles', { name: `${period} 销售考核`, period });
-    }
+    // The quarter's cycle may exist already (the performance journey shares the server): set it to the built-in scheme.
+    const cycles = await call<{ data: { id: string; period: string; version: number }[] }>(
+      page,
+      'GET',
+      `/appraisal-cycles?period=${period}`,
+    );
+    const existing = cycles.data.find((c) => c.period === period);
+    if (existing) await call(page, 'PATCH', `/appraisal-cycles/${existing.id}`, { ...DEFAULT_SCORING_SCHEME, version: existing.version });
+    else await call(page, 'POST', '/appraisal-cycles', { name: `${period} 销售考核`, period });
     // One step: junior → mid on any grade of the quarter, which only a submitted manager review gives.
     await call(page, 'PUT', '/level-criteria', {
       steps: [
