@@ -2,7 +2,7 @@ import { DEFAULT_SCORING_SCHEME } from '@tierline/contracts/performanceDefaults'
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, openPage, saveScreenshot, settle, type TestPage } from './support/browser.ts';
-import { buttonName, currentSession, signIn } from './support/session.ts';
+import { apiCall, buttonName, signIn } from './support/session.ts';
 
 const baseUrl = inject('baseUrl');
 // The suite shares one organisation: names carry a run mark so reruns and other journeys never clash.
@@ -20,12 +20,7 @@ let levels: { id: string; key: string }[];
 
 type Row = { id: string; version: number };
 
-async function call<T>(as: Page, method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, data?: object): Promise<T> {
-  const { csrfToken } = await currentSession(as);
-  const response = await as.context().request.fetch(`/api/v1${path}`, { method, data, headers: { 'x-csrf-token': csrfToken } });
-  if (response.status() >= 300) throw new Error(`${method} ${path} answered ${response.status()}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const call = apiCall;
 
 /** The quarter of today, as the pages open on it (the browser's calendar, like the org's for this suite). */
 function thisQuarter(): string {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, openPage, saveScreenshot, settle, type TestPage } from './support/browser.ts';
-import { currentSession, signIn } from './support/session.ts';
+import { apiCall, signIn } from './support/session.ts';
 
 const baseUrl = inject('baseUrl');
 // The suite shares one organisation: names carry a run mark so reruns and other journeys never clash.
@@ -53,12 +53,7 @@ let repId: string;
 
 type Row = { id: string; version: number };
 
-async function call<T>(as: Page, method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, data?: object): Promise<T> {
-  const { csrfToken } = await currentSession(as);
-  const response = await as.context().request.fetch(`/api/v1${path}`, { method, data, headers: { 'x-csrf-token': csrfToken } });
-  if (response.status() >= 300) throw new Error(`${method} ${path} answered ${response.status()}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const call = apiCall;
 
 /** Today and its quarter by the browser's calendar, as the pages open on it (the org's for this suite). */
 function today(): string {

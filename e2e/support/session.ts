@@ -30,3 +30,11 @@ export async function currentSession(page: Page): Promise<SessionInfo> {
  * two-character Chinese label ("保 存"), and a clicked button keeps a wave effect node inside it.
  */
 export const buttonName = (label: string) => new RegExp([...label].join('\\s*'));
+
+/** A JSON API call as the page's signed-in user (its cookie and CSRF token), for seeding a journey; throws on an error answer. */
+export async function apiCall<T>(page: Page, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, data?: object): Promise<T> {
+  const { csrfToken } = await currentSession(page);
+  const response = await page.context().request.fetch(`/api/v1${path}`, { method, data, headers: { 'x-csrf-token': csrfToken } });
+  if (response.status() >= 300) throw new Error(`${method} ${path} answered ${response.status()}: ${await response.text()}`);
+  return (await response.json()) as T;
+}

@@ -1,7 +1,6 @@
 /** Performance: scorecards, leaderboards, targets, appraisal cycles (the performance pages). zh-CN/performance.ts has the same keys. */
 export const performanceEn = {
   performance: {
-    title: 'Performance',
     nav: {
       label: 'Performance pages',
       mine: 'My scorecard',

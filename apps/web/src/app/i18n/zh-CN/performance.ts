@@ -1,7 +1,6 @@
 /** 绩效: scorecards, leaderboards, targets, appraisal cycles (the performance pages). en/performance.ts has the same keys. */
 export const performanceZh = {
   performance: {
-    title: '绩效',
     nav: {
       label: '绩效页面',
       mine: '我的业绩',

@@ -1,14 +1,13 @@
-import { Card, Flex, Select, Tabs, Typography } from 'antd';
+import { Card, Flex, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../shared/PageHeader.tsx';
 import { LoadError } from '../../../shared/StatusPages.tsx';
-import { useIsPhone } from '../../../shared/useIsPhone.ts';
 import { useUrlFilters } from '../../../shared/useUrlFilters.ts';
 import { useCurrentUser } from '../../auth/auth.api.ts';
 import { PeriodSelect } from '../../levels/components/PeriodSelect.tsx';
+import { TeamFilter } from '../../levels/components/TeamFilter.tsx';
 import { mayEditSettings } from '../../levels/levelRules.ts';
 import { currentPeriod, isPeriod } from '../../performance/periods.ts';
-import { useTeamOptions } from '../../teams/teams.api.ts';
 import { useCommissionStatements } from '../commissions.api.ts';
 import { CommissionPlans } from '../components/CommissionPlans.tsx';
 import { StatementsTable } from '../components/StatementsTable.tsx';
@@ -22,19 +21,11 @@ type UrlState = { period?: string; teamId?: string; tab?: string };
 export function CommissionsPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const isPhone = useIsPhone();
   const [url, setUrl] = useUrlFilters<UrlState>();
   const period = isPeriod(url.period) ? url.period : currentPeriod('month');
   const settings = mayEditSettings(user.role);
   const tab = settings && url.tab === 'plans' ? 'plans' : 'statements';
   const statements = useCommissionStatements(period, url.teamId);
-  const teams = useTeamOptions();
-  const teamOptions =
-    user.role === 'rep'
-      ? []
-      : teams.teams
-          .filter((team) => user.role !== 'manager' || team.managerId === user.id)
-          .map((team) => ({ value: team.id, label: team.name }));
 
   const statementsView = (
     <Flex vertical gap={16}>
@@ -45,17 +36,7 @@ export function CommissionsPage() {
           kinds={['month', 'quarter', 'year']}
           testId="commission-period"
         />
-        {teamOptions.length > 1 && (
-          <Select<string>
-            allowClear
-            placeholder={t('levelEvaluation.allTeams')}
-            aria-label={t('levelEvaluation.team')}
-            value={url.teamId}
-            onChange={(teamId) => setUrl({ teamId })}
-            options={teamOptions}
-            style={{ width: isPhone ? '100%' : 200 }}
-          />
-        )}
+        <TeamFilter value={url.teamId} onChange={(teamId) => setUrl({ teamId })} />
       </Flex>
       {statements.isError ? (
         <LoadError error={statements.error} onRetry={statements.refetch} />

@@ -1,17 +1,16 @@
-import { Card, Flex, Select, Skeleton, Tabs, Typography } from 'antd';
+import { Card, Flex, Skeleton, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../shared/PageHeader.tsx';
 import { ForbiddenPage, LoadError } from '../../../shared/StatusPages.tsx';
-import { useIsPhone } from '../../../shared/useIsPhone.ts';
 import { useUrlFilters } from '../../../shared/useUrlFilters.ts';
 import { useCurrentUser } from '../../auth/auth.api.ts';
 import { currentPeriod, isPeriod } from '../../performance/periods.ts';
-import { useTeamOptions } from '../../teams/teams.api.ts';
 import { EvaluationBoard } from '../components/EvaluationBoard.tsx';
 import { EvaluationDrawer } from '../components/EvaluationDrawer.tsx';
 import { LevelCriteriaSettings } from '../components/LevelCriteriaSettings.tsx';
 import { PeriodSelect } from '../components/PeriodSelect.tsx';
 import { RepProfileDrawer } from '../components/RepProfileDrawer.tsx';
+import { TeamFilter } from '../components/TeamFilter.tsx';
 import { mayDecideLevels, mayEditSettings } from '../levelRules.ts';
 import { useLevelCriteria, useLevelEvaluations } from '../levels.api.ts';
 
@@ -24,7 +23,6 @@ type UrlState = { period?: string; teamId?: string; tab?: string; rep?: string; 
 export function LevelEvaluationPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const isPhone = useIsPhone();
   const [url, setUrl] = useUrlFilters<UrlState>();
   const period = isPeriod(url.period) ? url.period : currentPeriod('quarter');
   const settings = mayEditSettings(user.role);
@@ -33,30 +31,16 @@ export function LevelEvaluationPage() {
   const evaluations = useLevelEvaluations(period, url.teamId, allowed);
   // Each check is worded from its step's configured criterion (the server's text is the fallback).
   const criteria = useLevelCriteria(allowed);
-  const teams = useTeamOptions();
   if (!allowed) return <ForbiddenPage text={t('levelEvaluation.forbidden')} />;
 
   const rows = evaluations.data?.data ?? [];
   const open = rows.find((e) => e.repId === url.rep) ?? null;
-  const teamOptions = teams.teams
-    .filter((team) => user.role !== 'manager' || team.managerId === user.id)
-    .map((team) => ({ value: team.id, label: team.name }));
 
   const board = (
     <Flex vertical gap={16}>
       <Flex gap={12} wrap align="center">
         <PeriodSelect value={period} onChange={(next) => setUrl({ period: next, rep: undefined })} testId="level-period" />
-        {teamOptions.length > 1 && (
-          <Select<string>
-            allowClear
-            placeholder={t('levelEvaluation.allTeams')}
-            aria-label={t('levelEvaluation.team')}
-            value={url.teamId}
-            onChange={(teamId) => setUrl({ teamId })}
-            options={teamOptions}
-            style={{ width: isPhone ? '100%' : 200 }}
-          />
-        )}
+        <TeamFilter value={url.teamId} onChange={(teamId) => setUrl({ teamId })} />
       </Flex>
       {evaluations.isError ? (
         <LoadError error={evaluations.error} onRetry={evaluations.refetch} />
