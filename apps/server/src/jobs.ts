@@ -4,6 +4,8 @@ import { applyDecisionsJob, applyDecisionsSchedule } from './modules/levels/leve
 import { poolSweepJob } from './modules/pool/pool.jobs.ts';
 import { serviceSlaJob, serviceSlaSchedule } from './modules/serviceRequests/serviceRequests.jobs.ts';
 import { tasksJobHandlers, tasksJobSchedules } from './modules/tasks/tasks.jobs.ts';
+import { trainingRemindersJob, trainingRemindersSchedule } from './modules/training/enrolments.jobs.ts';
+import { outcomeTriggersJob, outcomeTriggersSchedule } from './modules/training/triggers.jobs.ts';
 import { webhookDeliveryJob } from './modules/webhooks/webhooks.jobs.ts';
 import { purgeJobsJob } from './platform/jobs/jobs.maintenance.ts';
 import type { JobHandler, JobSchedule } from './platform/jobs/jobs.types.ts';
@@ -17,6 +19,8 @@ export function jobHandlersFor(config: Pick<Config, 'webhookAllowPrivate'>): Job
     ...tasksJobHandlers,
     serviceSlaJob,
     applyDecisionsJob,
+    trainingRemindersJob,
+    outcomeTriggersJob,
     webhookDeliveryJob({ webhookAllowPrivate: config.webhookAllowPrivate }),
   ];
 }
@@ -34,5 +38,7 @@ export function jobSchedules(config: Pick<Config, 'poolSweepMinutes'>): JobSched
     ...tasksJobSchedules,
     serviceSlaSchedule,
     applyDecisionsSchedule,
+    trainingRemindersSchedule,
+    outcomeTriggersSchedule,
   ];
 }

@@ -35,6 +35,12 @@ import { tasksRoutes } from './modules/tasks/tasks.routes.ts';
 import { teamsRoutes } from './modules/teams/teams.routes.ts';
 import { tierPoliciesRoutes } from './modules/tiers/tierPolicies.routes.ts';
 import { tiersRoutes } from './modules/tiers/tiers.routes.ts';
+import { coursesRoutes } from './modules/training/courses.routes.ts';
+import { curriculaRoutes } from './modules/training/curricula.routes.ts';
+import { developmentPlansRoutes } from './modules/training/developmentPlans.routes.ts';
+import { enrolmentsRoutes } from './modules/training/enrolments.routes.ts';
+import { skillsRoutes } from './modules/training/skills.routes.ts';
+import { triggersRoutes } from './modules/training/triggers.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 import { webhooksRoutes } from './modules/webhooks/webhooks.routes.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
@@ -69,6 +75,12 @@ export const moduleRoutes: FastifyPluginAsync[] = [
   repProfilesRoutes,
   levelEvaluationRoutes,
   commissionsRoutes,
+  coursesRoutes,
+  curriculaRoutes,
+  enrolmentsRoutes,
+  skillsRoutes,
+  developmentPlansRoutes,
+  triggersRoutes,
   tierPoliciesRoutes,
   accountTeamsRoutes,
   poolRoutes,

@@ -20,5 +20,6 @@ export * from './serviceRequests.ts';
 export * from './tasks.ts';
 export * from './tierPolicies.ts';
 export * from './tiers.ts';
+export * from './training.ts';
 export * from './users.ts';
 export * from './webhooks.ts';

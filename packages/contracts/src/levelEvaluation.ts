@@ -83,7 +83,10 @@ export const ZLevelCriteria = z.object({
 export const ZLevelCriteriaReplace = z.object({ steps: z.array(ZLevelCriterion).max(40) });
 
 export const ZCriterionCheck = z.object({
-  kind: z.enum(['grade', 'kpiMinimum', 'timeAtLevel']),
+  /** `course`: a course of the level's promotion curriculum passed (its certification valid), decision 0029. */
+  kind: z.enum(['grade', 'kpiMinimum', 'timeAtLevel', 'course']),
+  /** The course a `course` check asks for (its title is in `required`). */
+  courseId: ZId.optional(),
   /** What is required, e.g. `A` over 2 quarters, `revenueWon ≥ 300000`, `18 months`. */
   required: z.string(),
   met: z.boolean(),

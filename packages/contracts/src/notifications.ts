@@ -13,6 +13,10 @@ export const NOTIFICATION_KINDS = [
   'level_recommendation',
   'level_changed',
   'review_submitted',
+  'training_assigned',
+  'training_due_soon',
+  'training_overdue',
+  'certification_expiring',
 ] as const;
 export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
 export type TNotificationKind = z.infer<typeof ZNotificationKind>;

@@ -22,6 +22,7 @@ export * from '../modules/serviceRequests/serviceRequests.table.ts';
 export * from '../modules/tasks/tasks.table.ts';
 export * from '../modules/teams/teams.table.ts';
 export * from '../modules/tiers/tiers.table.ts';
+export * from '../modules/training/training.table.ts';
 export * from '../modules/users/users.table.ts';
 export * from '../modules/webhooks/webhooks.table.ts';
 export * from '../platform/audit/audit.table.ts';

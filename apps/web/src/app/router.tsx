@@ -45,6 +45,7 @@ const ImportsPage = lazy(() => import('../modules/imports/pages/ImportsPage.tsx'
 const PerformanceRoutes = lazy(() =>
   import('../modules/performance/PerformanceRoutes.tsx').then((m) => ({ default: m.PerformanceRoutes })),
 );
+const TrainingRoutes = lazy(() => import('../modules/training/TrainingRoutes.tsx').then((m) => ({ default: m.TrainingRoutes })));
 const JobsPage = lazy(() => import('../modules/jobs/pages/JobsPage.tsx').then((m) => ({ default: m.JobsPage })));
 const WebhooksPage = lazy(() => import('../modules/webhooks/pages/WebhooksPage.tsx').then((m) => ({ default: m.WebhooksPage })));
 const NotificationsPage = lazy(() =>
@@ -130,6 +131,7 @@ const routes: RouteObject[] = [
               },
               { path: 'imports', element: <ImportsPage /> },
               { path: 'performance/*', element: <PerformanceRoutes /> },
+              { path: 'training/*', element: <TrainingRoutes /> },
               { path: 'notifications', element: <NotificationsPage /> },
               { path: 'account/tokens', element: <ApiTokensPage /> },
               {

@@ -12,6 +12,10 @@ import { performanceEn } from './en/performance.ts';
 import { serviceEn } from './en/service.ts';
 import { tasksEn } from './en/tasks.ts';
 import { tiersEn } from './en/tiers.ts';
+import { trainingEn } from './en/training.ts';
+import { trainingLearningEn } from './en/trainingLearning.ts';
+import { trainingPlansEn } from './en/trainingPlans.ts';
+import { trainingTeamEn } from './en/trainingTeam.ts';
 import { webhooksEn } from './en/webhooks.ts';
 import type { Messages } from './zh-CN.ts';
 
@@ -264,4 +268,8 @@ export const en: Messages = {
   ...leadsEn,
   ...contractsEn,
   ...assignmentEn,
+  ...trainingEn,
+  ...trainingLearningEn,
+  ...trainingTeamEn,
+  ...trainingPlansEn,
 };

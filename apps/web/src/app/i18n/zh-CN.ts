@@ -17,6 +17,10 @@ import { performanceZh } from './zh-CN/performance.ts';
 import { serviceZh } from './zh-CN/service.ts';
 import { tasksZh } from './zh-CN/tasks.ts';
 import { tiersZh } from './zh-CN/tiers.ts';
+import { trainingZh } from './zh-CN/training.ts';
+import { trainingLearningZh } from './zh-CN/trainingLearning.ts';
+import { trainingPlansZh } from './zh-CN/trainingPlans.ts';
+import { trainingTeamZh } from './zh-CN/trainingTeam.ts';
 import { webhooksZh } from './zh-CN/webhooks.ts';
 
 export const zhCN = {
@@ -267,6 +271,10 @@ export const zhCN = {
   ...leadsZh,
   ...contractsZh,
   ...assignmentZh,
+  ...trainingZh,
+  ...trainingLearningZh,
+  ...trainingTeamZh,
+  ...trainingPlansZh,
 } as const;
 
 /** The shape every language must have: same keys, any string values. */

@@ -72,7 +72,7 @@ export const MAIN_NAV: NavItem[] = [
   { key: 'service', path: '/service', icon: <CustomerServiceOutlined /> },
   { key: 'imports', path: '/imports', icon: <ImportOutlined />, roles: IMPORT_ROLES },
   { key: 'performance', path: '/performance', icon: <TrophyOutlined /> },
-  { key: 'training', path: '/training', icon: <ReadOutlined />, comingSoon: true },
+  { key: 'training', path: '/training', icon: <ReadOutlined /> },
   { key: 'analytics', path: '/analytics', icon: <BarChartOutlined />, comingSoon: true },
 ];
 

@@ -42,7 +42,7 @@ export const levelEvaluationEn = {
     notMet: 'Not met',
     noScorecard: 'no scorecard',
     monthsValue: '{{months}} months',
-    checkKinds: { grade: 'Grade', kpiMinimum: 'KPI minimum', timeAtLevel: 'Time at level' },
+    checkKinds: { grade: 'Grade', kpiMinimum: 'KPI minimum', timeAtLevel: 'Time at level', course: 'Required course' },
     units: { month: 'months', quarter: 'quarters', year: 'years', period: 'periods' },
     unitsSingle: { month: 'month', quarter: 'quarter', year: 'year', period: 'period' },
     checks: {

@@ -34,6 +34,10 @@ export const serviceEn: Messages<typeof serviceZh> = {
       level_recommendation: 'Level recommendation',
       level_changed: 'Level change',
       review_submitted: 'Review submitted',
+      training_assigned: 'Training assigned',
+      training_due_soon: 'Training due soon',
+      training_overdue: 'Training overdue',
+      certification_expiring: 'Certification expiring',
     },
     kindHints: {
       assignment: 'A customer, lead, deal or service request is assigned to you',
@@ -46,6 +50,10 @@ export const serviceEn: Messages<typeof serviceZh> = {
       level_recommendation: 'A sales level recommendation is made',
       level_changed: 'Your sales level changes',
       review_submitted: 'A review of you or your team is submitted',
+      training_assigned: 'A course is assigned to you (by hand, by an outcome trigger or for re-certification)',
+      training_due_soon: 'Your training is due soon and not completed',
+      training_overdue: 'Your or your reps’ training is past its due date',
+      certification_expiring: 'Your certification is about to expire and needs renewal',
     },
     messages: {
       assignmentCustomer: 'Customer “{{name}}” is now assigned to you',

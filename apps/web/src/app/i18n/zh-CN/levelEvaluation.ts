@@ -38,7 +38,7 @@ export const levelEvaluationZh = {
     notMet: '未满足',
     noScorecard: '无记分卡',
     monthsValue: '{{months}} 个月',
-    checkKinds: { grade: '成绩', kpiMinimum: '指标下限', timeAtLevel: '任职时长' },
+    checkKinds: { grade: '成绩', kpiMinimum: '指标下限', timeAtLevel: '任职时长', course: '必修课程' },
     units: { month: '个月', quarter: '个季度', year: '年', period: '个考核期' },
     unitsSingle: { month: '本月', quarter: '本季度', year: '本年度', period: '本考核期' },
     checks: {

@@ -30,6 +30,10 @@ export const serviceZh = {
       level_recommendation: '等级建议',
       level_changed: '等级变更',
       review_submitted: '考核提交',
+      training_assigned: '培训分配',
+      training_due_soon: '培训即将到期',
+      training_overdue: '培训逾期',
+      certification_expiring: '认证即将到期',
     },
     kindHints: {
       assignment: '客户、线索、商机或服务请求分配给您时',
@@ -42,6 +46,10 @@ export const serviceZh = {
       level_recommendation: '系统给出销售等级建议时',
       level_changed: '您的销售等级变更生效时',
       review_submitted: '下属提交自评或经理提交考核时',
+      training_assigned: '有课程分配给您时（手动分配、结果触发或复认证）',
+      training_due_soon: '您的培训即将到期仍未完成时',
+      training_overdue: '您或下属的培训过了截止日期仍未完成时',
+      certification_expiring: '您的认证即将过期、需要复认证时',
     },
     messages: {
       assignmentCustomer: '客户“{{name}}”已分配给您',

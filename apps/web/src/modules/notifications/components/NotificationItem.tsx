@@ -4,7 +4,9 @@ import {
   ExclamationCircleOutlined,
   FormOutlined,
   InboxOutlined,
+  ReadOutlined,
   RiseOutlined,
+  SafetyCertificateOutlined,
   TrophyOutlined,
   UserAddOutlined,
   WarningOutlined,
@@ -29,6 +31,10 @@ const KIND_LOOK: Record<TNotificationKind, { icon: ReactNode; color: string }> =
   level_recommendation: { icon: <TrophyOutlined />, color: '#08979c' },
   level_changed: { icon: <TrophyOutlined />, color: '#389e0d' },
   review_submitted: { icon: <FormOutlined />, color: '#1f5fbf' },
+  training_assigned: { icon: <ReadOutlined />, color: '#1f5fbf' },
+  training_due_soon: { icon: <ReadOutlined />, color: '#d48806' },
+  training_overdue: { icon: <ReadOutlined />, color: '#cf1322' },
+  certification_expiring: { icon: <SafetyCertificateOutlined />, color: '#d46b08' },
 };
 
 interface NotificationItemProps {

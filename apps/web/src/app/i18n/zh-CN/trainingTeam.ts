@@ -1,0 +1,6 @@
+/** 培训 — see the page files; en/trainingTeam.ts has the same keys. */
+export const trainingTeamZh = {
+  trainingTeam: {
+    title: '培训',
+  },
+};
