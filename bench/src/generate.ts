@@ -57,6 +57,7 @@ import {
   tableName,
 } from './generate.shared.ts';
 import { generateTasks } from './generate.tasks.ts';
+import { generateTraining, trainingTables } from './generate.training.ts';
 import { Rng, uuidv7At, WeightedPicker } from './prng.ts';
 import { AS_OF, BENCH_PASSWORD, GENERATOR_VERSION, HEAVY_TIMELINE_EVENTS, HISTORY_DAYS, type Scale } from './scales.ts';
 import {
@@ -310,7 +311,7 @@ export async function generate(loader: Loader, scale: Scale, seed: number, log: 
     payments,
   ]);
   const performanceTables = [levelHistory, satisfactionScores, forecastCommits, targets, appraisalCycles, reviews, commissionPlans];
-  const secondaryLate = await secondaryOf([tasks, notifications, ...performanceTables]);
+  const secondaryLate = await secondaryOf([tasks, notifications, ...performanceTables, ...trainingTables]);
   for (const ix of [...secondary, ...secondaryLate]) await loader.exec(`drop index ${ix.name}`);
 
   // ── 2. Customers ────────────────────────────────────────────────────────────────────────────────────────────
@@ -851,10 +852,11 @@ export async function generate(loader: Loader, scale: Scale, seed: number, log: 
   const tPerf = performance.now();
   const performanceWriters = await generatePerformance(g, people, custFacts, levelled, skill, stats);
   const performanceWallMs = performance.now() - tPerf;
+  const trainingWriters = await generateTraining(g, people, skill);
   await loader.exec('set session_replication_role = origin');
   const tLate = performance.now();
   for (const ix of secondaryLate) await loader.exec(ix.def);
-  for (const t of [tasks, notifications, ...performanceTables]) await loader.exec(`vacuum analyze ${tableName(t)}`);
+  for (const t of [tasks, notifications, ...performanceTables, ...trainingTables]) await loader.exec(`vacuum analyze ${tableName(t)}`);
   log(
     `  ${secondaryLate.length} indexes of tasks, notifications and performance tables, analyze: ${((performance.now() - tLate) / 1000).toFixed(1)} s`,
   );
@@ -869,7 +871,7 @@ export async function generate(loader: Loader, scale: Scale, seed: number, log: 
     `  heavy customer ${custIds[heavy]}: ${heavyEvents} timeline events (${heavyActivities} activities, ${counts[heavy]} orders, ${dealResult.heavy.deals} deals, ${dealResult.heavy.payments} payments)`,
   );
 
-  const writers = [cw, aw, ow, lw, ...dealResult.writers, actw, pw, ...taskWriters, ...performanceWriters];
+  const writers = [cw, aw, ow, lw, ...dealResult.writers, actw, pw, ...taskWriters, ...performanceWriters, ...trainingWriters];
   const tables: Record<string, TableLoad> = {};
   for (const w of writers) {
     tables[w.table] = { rows: w.rows, ms: Math.round(w.ms), rowsPerSec: Math.round(w.rows / (w.ms / 1000)) };

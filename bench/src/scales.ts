@@ -63,7 +63,7 @@ export const HISTORY_DAYS = 3 * 365;
 /** Every generated user signs in with this password (one argon2id hash reused for all of them). */
 export const BENCH_PASSWORD = 'bench-password-2026';
 /** Bump when the generator changes what it writes: cached databases of another version are rebuilt. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 /** Timeline events of the one heavy customer (rep0001's): activities, plus its orders and tier history as they come. */
 export const HEAVY_TIMELINE_EVENTS = 10_000;
 export const DEFAULT_SEED = 20260930;
