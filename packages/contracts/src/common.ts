@@ -17,6 +17,11 @@ export const ZTimestamp = z.iso.datetime({ offset: true });
 /** `version` of the record an update is based on (optimistic concurrency). */
 export const ZVersion = z.number().int().min(1);
 
+/** A query-string flag: `true` or `false` (z.coerce.boolean would read "false" as true). */
+export const ZQueryBoolean = z
+  .enum(['true', 'false'])
+  .transform((v) => v === 'true');
+
 export const ZListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),

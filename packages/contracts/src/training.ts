@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZListQuery, ZTimestamp, ZVersion } from './common.ts';
+import { ZId, ZListQuery, ZQueryBoolean, ZTimestamp, ZVersion } from './common.ts';
 import { ZCriterionCheck } from './levelEvaluation.ts';
 import { ZKpi, ZPeriod, ZPeriodKind } from './performance.ts';
 
@@ -89,7 +89,7 @@ export const ZCourseListQuery = ZListQuery.extend({
   category: ZCourseCategory.optional(),
   q: z.string().trim().max(200).optional(),
   /** Inactive courses are listed only when asked. */
-  includeInactive: z.coerce.boolean().optional(),
+  includeInactive: ZQueryBoolean.optional(),
 });
 
 // ── Curricula ───────────────────────────────────────────────────────────────────────────────────────────────
@@ -155,7 +155,7 @@ export const ZEnrolmentListQuery = ZListQuery.extend({
   teamId: ZId.optional(),
   courseId: ZId.optional(),
   status: ZEnrolmentStatus.optional(),
-  overdue: z.coerce.boolean().optional(),
+  overdue: ZQueryBoolean.optional(),
 });
 export const ZEnrolmentProgress = z.object({ progress: z.number().int().min(0).max(100), version: ZVersion.optional() });
 
