@@ -7,6 +7,7 @@ import { newId } from '../../platform/ids.ts';
 import { createJobRunner } from '../../platform/jobs/jobs.runner.ts';
 import { appraisalCycles, reviews, targets } from '../performance/performance.table.ts';
 import { DEFAULT_SCORING_SCHEME } from '../performance/scorecard.rules.ts';
+import { enrolments } from '../training/training.table.ts';
 import { users } from '../users/users.table.ts';
 import { levelHistory } from './levels.table.ts';
 
@@ -460,5 +461,55 @@ describe('level criteria', () => {
     const reset = await acme.admin.put('/api/v1/level-criteria', { steps: [] });
     expect(reset.json()).toMatchObject({ isDefault: true });
     expect((await evaluationOf(wes.userId!)).recommendation).toBe('demote');
+  });
+});
+
+describe('a promotion curriculum (decision 0029)', () => {
+  it('adds a course check, judged today, to every promotion step from the level — none to demotions', async () => {
+    const course = await director.post('/api/v1/courses', {
+      title: 'Key account strategy',
+      source: 'external',
+      provider: 'Academy',
+      category: 'sales_skills',
+      format: 'classroom',
+      durationMinutes: 480,
+    });
+    expect(course.statusCode, course.body).toBe(201);
+    const courseId: string = course.json().id;
+    const set = await director.put(`/api/v1/curricula/${level.mid.id}`, { required: [], forPromotion: [courseId] });
+    expect(set.statusCode, set.body).toBe(200);
+    // Hal completed it on 2026-01-04 (Shanghai); Wes never took it.
+    await t.db.insert(enrolments).values({
+      orgId: acme.orgId,
+      id: newId(),
+      courseId,
+      repId: hal.userId!,
+      source: 'manual',
+      assignedVia: 'rep',
+      status: 'completed',
+      progress: 100,
+      completedAt: new Date('2026-01-04T15:00:00+08:00'),
+      createdAt: T0,
+      updatedAt: T0,
+    });
+    const check = (met: boolean, value: string | null) => ({
+      kind: 'course',
+      courseId,
+      required: 'Key account strategy',
+      met,
+      evidence: [{ period: '2026-01-05', value, met }],
+    });
+    const [halEval, wesEval] = [await evaluationOf(hal.userId!), await evaluationOf(wes.userId!)];
+    expect(halEval.steps[0]).toMatchObject({ direction: 'promote', met: false });
+    expect(halEval.steps[0].checks.at(-1)).toEqual(check(true, '2026-01-04'));
+    expect(wesEval.steps[0].checks.at(-1)).toEqual(check(false, null));
+    for (const e of [halEval, wesEval])
+      expect(
+        e.steps
+          .filter((s: { direction: string }) => s.direction === 'demote')
+          .flatMap((s: { checks: { kind: string }[] }) => s.checks.map((c) => c.kind)),
+      ).not.toContain('course');
+    // A demotion still wins: the course asks nothing of a demotion.
+    expect(wesEval).toMatchObject({ recommendation: 'demote', toLevelId: level.junior.id });
   });
 });

@@ -367,3 +367,102 @@ describe('periods a step reads', () => {
     expect(lastDayOf('2024-02')).toBe('2024-02-29');
   });
 });
+
+describe('course checks of the promotion curriculum (decision 0029)', () => {
+  const courses = (held: Record<string, { completedOn: string; valid: boolean }>) => ({
+    today: '2026-07-03',
+    forPromotion: [
+      { id: 'c-neg', title: 'Negotiation' },
+      { id: 'c-comp', title: 'Compliance basics' },
+    ],
+    holdings: new Map(Object.entries(held)),
+  });
+  const junior = (held: Record<string, { completedOn: string; valid: boolean }>, grades = ['B', 'B']) =>
+    evaluateRep({
+      period: '2026-Q2',
+      levelId: 'junior',
+      criteria: DEFAULTS,
+      rankOf,
+      figures: figures(grades),
+      monthsAtLevel: 6,
+      courses: courses(held),
+    });
+
+  it('adds one check per course to every promotion step, by title, judged today', () => {
+    const result = junior({ 'c-comp': { completedOn: '2026-06-30', valid: true } });
+    expect(result.recommendation).toBe('hold');
+    expect(result.steps[0].checks.slice(2)).toEqual([
+      {
+        kind: 'course',
+        courseId: 'c-comp',
+        required: 'Compliance basics',
+        met: true,
+        evidence: [{ period: '2026-07-03', value: '2026-06-30', met: true }],
+      },
+      {
+        kind: 'course',
+        courseId: 'c-neg',
+        required: 'Negotiation',
+        met: false,
+        evidence: [{ period: '2026-07-03', value: null, met: false }],
+      },
+    ]);
+  });
+
+  it('promotes once every course is held, with the grade and time met', () => {
+    const held = { 'c-comp': { completedOn: '2026-06-30', valid: true }, 'c-neg': { completedOn: '2026-07-01', valid: true } };
+    expect(junior(held)).toMatchObject({ recommendation: 'promote', toLevelId: 'mid' });
+    // The courses alone promote nobody: the grade still has to be met.
+    expect(junior(held, ['C', 'B']).recommendation).toBe('hold');
+  });
+
+  it('an expired certification shows its completion but is not met', () => {
+    const result = junior({ 'c-comp': { completedOn: '2024-01-10', valid: false }, 'c-neg': { completedOn: '2026-07-01', valid: true } });
+    expect(result.recommendation).toBe('hold');
+    expect(result.steps[0].checks.find((c) => c.courseId === 'c-comp')).toMatchObject({
+      met: false,
+      evidence: [{ period: '2026-07-03', value: '2024-01-10', met: false }],
+    });
+  });
+
+  it('asks no course of a demotion step', () => {
+    const result = evaluateRep({
+      period: '2026-Q2',
+      levelId: 'mid',
+      criteria: DEFAULTS,
+      rankOf,
+      figures: figures(['D', 'D']),
+      monthsAtLevel: 3,
+      courses: courses({}),
+    });
+    const got = Object.fromEntries(result.steps.map((s) => [`${s.direction}→${s.toLevelId}`, s.checks.map((c) => `${c.kind}:${c.met}`)]));
+    expect(got).toEqual({
+      'promote→senior': ['grade:false', 'timeAtLevel:false', 'course:false', 'course:false'],
+      'demote→junior': ['grade:true'],
+    });
+    expect(result).toMatchObject({ recommendation: 'demote', toLevelId: 'junior' });
+  });
+
+  it('applies to stored criteria too, and a step asking only courses is met by them', () => {
+    const criteria = [step({ fromLevelId: 'junior', toLevelId: 'mid', direction: 'promote' })];
+    const base = { period: '2026-Q2', levelId: 'junior', criteria, rankOf, figures: figures(['-', '-']), monthsAtLevel: null };
+    // Without a curriculum the step asks nothing and is never met.
+    expect(evaluateRep(base).steps[0]).toMatchObject({ met: false, checks: [] });
+    const all = { 'c-comp': { completedOn: '2026-06-30', valid: true }, 'c-neg': { completedOn: '2026-07-01', valid: true } };
+    expect(evaluateRep({ ...base, courses: courses(all) })).toMatchObject({ recommendation: 'promote', toLevelId: 'mid' });
+  });
+
+  it('an empty promotion list adds nothing', () => {
+    const result = evaluateRep({
+      period: '2026-Q2',
+      levelId: 'junior',
+      criteria: DEFAULTS,
+      rankOf,
+      figures: figures(['B', 'B']),
+      monthsAtLevel: 6,
+      courses: { today: '2026-07-03', forPromotion: [], holdings: new Map() },
+    });
+    expect(result.steps[0].checks.map((c) => c.kind)).toEqual(['grade', 'timeAtLevel']);
+    expect(result.recommendation).toBe('promote');
+  });
+});

@@ -1,12 +1,13 @@
 import type { TCriterionCheck, TGradeBand, TKpi, TLevelCriterion, TLevelEvaluation } from '@tierline/contracts';
 import { compareDecimal } from '../../platform/decimal.ts';
 import { parsePeriod, periodContaining, periodsEndingWith } from '../performance/periods.rules.ts';
+import { type HeldCourse, promotionReadiness } from '../training/curricula.rules.ts';
 import { gradeSatisfies } from './levelCriteria.rules.ts';
 
 /**
  * Level evaluation (decision 0027), pure: a rep's level, the criteria of the steps from it, the rep's scorecards of
- * the periods those steps look at and the months at level → each criterion met or not with its evidence, and the
- * recommendation.
+ * the periods those steps look at, the months at level and the courses of the level's promotion curriculum the rep
+ * holds (decision 0029) → each criterion met or not with its evidence, and the recommendation.
  */
 
 /** What the evaluation reads of one period's scorecard. */
@@ -33,6 +34,17 @@ export type EvaluationInput = {
   figures: ReadonlyMap<string, PeriodFigures>;
   /** Whole months at the level up to the end of the evaluated period; null when unknown (no history, no hire date). */
   monthsAtLevel: number | null;
+  /**
+   * Decision 0029: the courses of the level's `forPromotion` curriculum and the ones the rep holds on `today` (the
+   * organisation's calendar). Every promotion step from the level asks each course; omitted: no curriculum.
+   */
+  courses?: PromotionCourses;
+};
+
+export type PromotionCourses = {
+  today: string;
+  forPromotion: { id: string; title: string }[];
+  holdings: ReadonlyMap<string, HeldCourse>;
 };
 
 export type Evaluation = Pick<TLevelEvaluation, 'recommendation' | 'toLevelId' | 'steps'>;
@@ -102,13 +114,36 @@ function timeCheck(min: number, period: string, months: number | null): TCriteri
   };
 }
 
-/** One step's checks; a step is met when it has at least one check and every check is met. */
-export function evaluateStep(step: TLevelCriterion, input: Pick<EvaluationInput, 'period' | 'figures' | 'monthsAtLevel'>) {
+/**
+ * One check per course of the promotion curriculum, by title (then id, so equal titles still read the same every
+ * time): met when the rep holds it today with its certification, if any, not expired. Courses are judged on the
+ * evaluation's day, not the period's: a course passed after the period still counts, an expired one no longer does.
+ */
+export function courseChecks(courses: PromotionCourses): TCriterionCheck[] {
+  const ordered = [...courses.forPromotion].sort((a, b) =>
+    a.title < b.title ? -1 : a.title > b.title ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
+  const readiness = promotionReadiness({ forPromotion: ordered.map((c) => c.id) }, courses.holdings).courses;
+  return ordered.map((course, i) => {
+    const { completedOn, met } = readiness[i];
+    return {
+      kind: 'course',
+      courseId: course.id,
+      required: course.title,
+      met,
+      evidence: [{ period: courses.today, value: completedOn, met }],
+    };
+  });
+}
+
+/** One step's checks; a step is met when it has at least one check and every check is met. Only promotions ask courses. */
+export function evaluateStep(step: TLevelCriterion, input: Pick<EvaluationInput, 'period' | 'figures' | 'monthsAtLevel' | 'courses'>) {
   const periods = stepPeriods(step, input.period);
   const checks: TCriterionCheck[] = [];
   if (step.grade !== null) checks.push(gradeCheck(step, step.grade, periods, input.figures));
   for (const m of step.kpiMinimums) checks.push(kpiCheck(step, m.kpi, m.min, periods, input.figures));
   if (step.minMonthsAtLevel !== null) checks.push(timeCheck(step.minMonthsAtLevel, input.period, input.monthsAtLevel));
+  if (step.direction === 'promote' && input.courses) checks.push(...courseChecks(input.courses));
   return { toLevelId: step.toLevelId, direction: step.direction, met: checks.length > 0 && checks.every((c) => c.met), checks };
 }
 

@@ -10,11 +10,20 @@ import { notifyUsers } from '../notifications/notify.ts';
 import { monthsBetween, parsePeriod } from '../performance/periods.rules.ts';
 import { DEFAULT_SCORING_SCHEME } from '../performance/scorecard.rules.ts';
 import { scorecardsOfReps } from '../performance/scorecards.usecases.ts';
+import { coursesByIds, curriculaOf } from '../training/curricula.repository.ts';
+import { courseHoldings } from '../training/holdings.repository.ts';
 import { setUserLevel } from '../users/users.usecases.ts';
 import { cycleBands } from './levelCriteria.repository.ts';
 import { criteriaInForce } from './levelCriteria.usecases.ts';
 import * as repo from './levelEvaluation.repository.ts';
-import { type Evaluation, evaluateRep, lastDayOf, neededPeriods, type PeriodFigures } from './levelEvaluation.rules.ts';
+import {
+  type Evaluation,
+  evaluateRep,
+  lastDayOf,
+  neededPeriods,
+  type PeriodFigures,
+  type PromotionCourses,
+} from './levelEvaluation.rules.ts';
 import { latestEffectiveOn, levelSince, levelsInForce, orgToday } from './levelHistory.repository.ts';
 import { listLevels } from './levels.repository.ts';
 
@@ -29,7 +38,7 @@ export const decisionView = ({ orgId: _, evidence: __, ...d }: repo.LevelDecisio
   decidedAt: d.decidedAt.toISOString(),
 });
 
-type RepEvaluation = Evaluation & { levelId: string | null; levelSince: string | null; monthsAtLevel: number | null };
+export type RepEvaluation = Evaluation & { levelId: string | null; levelSince: string | null; monthsAtLevel: number | null };
 
 function checkPeriod(period: string) {
   try {
@@ -71,16 +80,62 @@ async function evaluateReps(ctx: Ctx, period: string, repIds: string[]): Promise
     }
   }
 
+  const courses = await promotionCourses(ctx, levelled, levelAt);
+
   const result = new Map<string, RepEvaluation>();
   for (const id of repIds) {
     const levelId = levelAt.get(id) ?? null;
     const from = since.get(id) ?? null;
     // Whole months from the level's start to the end of the evaluated period.
     const monthsAtLevel = from ? Math.max(0, monthsBetween(from, to)) : null;
-    const evaluation = evaluateRep({ period, levelId, criteria, rankOf, figures: figures.get(id) ?? new Map(), monthsAtLevel });
+    const evaluation = evaluateRep({
+      period,
+      levelId,
+      criteria,
+      rankOf,
+      figures: figures.get(id) ?? new Map(),
+      monthsAtLevel,
+      courses: courses.get(id),
+    });
     result.set(id, { ...evaluation, levelId, levelSince: from, monthsAtLevel });
   }
   return result;
+}
+
+/**
+ * Decision 0029, set-based for all reps: the courses of each rep's level's promotion curriculum (titles from the
+ * catalogue) and the courses each holds today in the organisation's calendar. Reps whose level has no promotion
+ * curriculum are absent (no course checks). Courses are judged today, whatever period is evaluated.
+ */
+async function promotionCourses(ctx: Ctx, repIds: string[], levelAt: Map<string, string | null>): Promise<Map<string, PromotionCourses>> {
+  const { orgId } = ctx.actor;
+  const curricula = await curriculaOf(ctx.db, orgId);
+  const asked = repIds.filter((id) => curricula.get(levelAt.get(id) as string)?.forPromotion.length);
+  if (asked.length === 0) return new Map();
+  const titles = await coursesByIds(
+    ctx.db,
+    orgId,
+    [...curricula.values()].flatMap((c) => c.forPromotion),
+  );
+  const today = await orgToday(ctx.db, orgId, ctx.clock.now());
+  const holdings = await courseHoldings(ctx.db, orgId, asked, today);
+  return new Map(
+    asked.map((id) => {
+      const forPromotion = (curricula.get(levelAt.get(id) as string)?.forPromotion ?? []).map((courseId) => ({
+        id: courseId,
+        title: titles.get(courseId)?.title ?? courseId,
+      }));
+      return [id, { today, forPromotion, holdings: holdings.get(id) ?? new Map() }];
+    }),
+  );
+}
+
+/**
+ * One rep's evaluation for a period, with no scope check (the caller checks): what a development plan's level gap
+ * is judged on (decision 0029), so the plan and the evaluation board never disagree.
+ */
+export async function evaluationOfRep(ctx: Ctx, period: string, repId: string): Promise<RepEvaluation> {
+  return (await evaluateReps(ctx, period, [repId])).get(repId) as RepEvaluation;
 }
 
 /**
