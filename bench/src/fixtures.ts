@@ -51,6 +51,14 @@ export async function loadFixtures(raw: RawHandle): Promise<Fixtures> {
     `select t as tag from customers, unnest(tags) t where org_id = $1 group by t order by count(*) desc, t limit 1`,
     [orgId],
   );
+  // A development plan of a rep in the manager's team (the generator writes plans for a third of juniors and mids).
+  const plan = await one<{ id: string }>(
+    raw,
+    'development plan',
+    `select p.id from development_plans p join users u on u.org_id = p.org_id and u.id = p.rep_id
+     where p.org_id = $1 order by (u.team_id = $2) desc, p.id limit 1`,
+    [orgId, users.manager.teamId],
+  );
   const sample = await rawRows<{ id: string; name: string }>(
     raw,
     `select id, name from customers where org_id = $1 and deleted_at is null order by md5(id::text) limit 100`,
@@ -84,6 +92,7 @@ export async function loadFixtures(raw: RawHandle): Promise<Fixtures> {
     topCustomerIds: top.map((t) => t.id),
     heavyCustomerId: heavy.id,
     timelineCursors: [],
+    planId: plan.id,
     search: { cjk2: cjkName.slice(2, 4), cjk4: cjkName.slice(2, 6), latin: 'nova', common: '科技' },
   };
 }

@@ -6,6 +6,7 @@ import {
   ZActivityListQuery,
   ZCommissionStatementQuery,
   ZCustomerListQuery,
+  ZEnrolmentListQuery,
   ZLeaderboardQuery,
   ZLevelEvaluationQuery,
   ZOrderListQuery,
@@ -27,6 +28,10 @@ import { purchaseSummary } from '../../apps/server/src/modules/orders/purchaseSu
 import { leaderboard, scorecardsInScope } from '../../apps/server/src/modules/performance/scorecards.usecases.ts';
 import { listOverdueTasks, listTasks } from '../../apps/server/src/modules/tasks/tasks.usecases.ts';
 import { previewTierRules, recomputeTiers } from '../../apps/server/src/modules/tiers/tierRecompute.usecases.ts';
+import { teamCompliance } from '../../apps/server/src/modules/training/compliance.usecases.ts';
+import { getDevelopmentPlan } from '../../apps/server/src/modules/training/developmentPlans.usecases.ts';
+import { listEnrolments } from '../../apps/server/src/modules/training/enrolments.usecases.ts';
+import { skillsMatrix } from '../../apps/server/src/modules/training/skills.usecases.ts';
 import type { Ctx } from '../../apps/server/src/platform/requestContext.ts';
 import { TIMELINE_PAGE_SIZE } from './fixtures.ts';
 import { BENCH_PERIOD } from './generate.performance.ts';
@@ -55,6 +60,8 @@ export type Fixtures = {
   heavyCustomerId: string;
   /** Cursors of its deeper timeline pages (filled in over HTTP by following nextCursor from the first page). */
   timelineCursors: { page: number; cursor: string }[];
+  /** A development plan (of a rep in the manager's team when there is one). */
+  planId: string;
 };
 
 export type Variant = {
@@ -450,6 +457,67 @@ export const SCENARIOS: Scenario[] = [
         (q) => ZCommissionStatementQuery.parse(q),
         commissionStatements,
       ),
+    ],
+  },
+  {
+    name: 'training-compliance-director',
+    what: 'GET /training-compliance as a director: every rep × their required and assigned courses, each cell a state',
+    actor: 'director',
+    kind: 'latency',
+    budget: { p95Ms: 150, apiOverhead: false },
+    requests: 50,
+    requires: '/api/v1/training-compliance',
+    variants: () => [report('organisation', '/api/v1/training-compliance', {}, (q) => q as { teamId?: string }, teamCompliance)],
+  },
+  {
+    name: 'training-compliance-team',
+    what: 'GET /training-compliance?teamId= as its manager',
+    actor: 'manager',
+    kind: 'latency',
+    budget: { p95Ms: 150, apiOverhead: false },
+    requires: '/api/v1/training-compliance',
+    variants: (fx) => [
+      report(
+        'my team',
+        '/api/v1/training-compliance',
+        { teamId: fx.users.manager.teamId ?? undefined },
+        (q) => q as { teamId?: string },
+        teamCompliance,
+      ),
+    ],
+  },
+  {
+    name: 'skills-matrix-director',
+    what: 'GET /skills-matrix as a director: every rep × every skill, self and manager levels',
+    actor: 'director',
+    kind: 'latency',
+    budget: { p95Ms: 150, apiOverhead: false },
+    requests: 50,
+    requires: '/api/v1/skills-matrix',
+    variants: () => [report('organisation', '/api/v1/skills-matrix', {}, (q) => q as { teamId?: string }, skillsMatrix)],
+  },
+  {
+    name: 'enrolments-rep',
+    what: 'GET /enrolments as a rep: my learning, first page',
+    actor: 'rep',
+    kind: 'latency',
+    budget: { p95Ms: 20 },
+    requires: '/api/v1/enrolments',
+    variants: () => [report('mine', '/api/v1/enrolments', { limit: '50' }, (q) => ZEnrolmentListQuery.parse(q), listEnrolments)],
+  },
+  {
+    name: 'development-plan-manager',
+    what: `GET /development-plans/{id} as the rep's manager: goals judged live and the level gap from the rep's level evaluation (${BENCH_PERIOD})`,
+    actor: 'manager',
+    kind: 'latency',
+    budget: { p95Ms: 150, apiOverhead: false },
+    requires: '/api/v1/development-plans',
+    variants: (fx) => [
+      {
+        label: 'one plan',
+        request: { method: 'GET', path: `/api/v1/development-plans/${fx.planId}?period=${BENCH_PERIOD}` },
+        run: (ctx) => getDevelopmentPlan(ctx, fx.planId, { period: BENCH_PERIOD }),
+      },
     ],
   },
   {
