@@ -132,6 +132,54 @@ describe('notificationText', () => {
     });
   });
 
+  it('words a course assigned by how it came: by hand, by an outcome rule, for re-certification; with its due date', () => {
+    const params = { courseId: 'c1', courseTitle: 'Negotiation 101', dueOn: '2026-12-01', source: 'manual' };
+    expect(notificationText(note('training_assigned', params, 'enrolment'), { ...ctx, locale: 'zh-CN' })).toEqual({
+      message: { key: 'trainingAssigned', values: { courseTitle: 'Negotiation 101' } },
+      detail: { key: 'completeBy', values: { dueOn: formatDate('2026-12-01', 'zh-CN') } },
+    });
+    expect(notificationText(note('training_assigned', { ...params, source: 'trigger' }), ctx).message.key).toBe('trainingAssignedTrigger');
+    expect(notificationText(note('training_assigned', { ...params, source: 'recertification' }), ctx).message.key).toBe(
+      'trainingAssignedRecert',
+    );
+    // Without a due date there is no deadline to name.
+    expect(notificationText(note('training_assigned', { ...params, dueOn: null }), ctx).detail).toBeNull();
+  });
+
+  it('words training reminders with the due date as a calendar day', () => {
+    const params = { courseTitle: 'Compliance', dueOn: '2026-12-01' };
+    expect(notificationText(note('training_due_soon', params, 'enrolment'), ctx)).toEqual({
+      message: { key: 'trainingDueSoon', values: { courseTitle: 'Compliance', dueOn: formatDate('2026-12-01', 'en') } },
+      detail: null,
+    });
+    expect(notificationText(note('training_due_soon', { courseTitle: 'Compliance' }), ctx).message.key).toBe('trainingDueSoonPlain');
+    expect(notificationText(note('training_overdue', params), ctx).message).toEqual({
+      key: 'trainingOverdue',
+      values: { courseTitle: 'Compliance', dueOn: formatDate('2026-12-01', 'en') },
+    });
+  });
+
+  it('names the rep in the manager’s copy of an overdue reminder, not in the rep’s own', () => {
+    const params = { courseTitle: 'Compliance', dueOn: '2026-12-01', repId: 'rep-1', repName: '陈静' };
+    expect(notificationText(note('training_overdue', params), { ...ctx, userId: 'manager-1' }).message).toEqual({
+      key: 'trainingOverdueOf',
+      values: { repName: '陈静', courseTitle: 'Compliance', dueOn: formatDate('2026-12-01', 'en') },
+    });
+    expect(notificationText(note('training_overdue', params), { ...ctx, userId: 'rep-1' }).message.key).toBe('trainingOverdue');
+  });
+
+  it('words an expiring certification with its expiry date and the renewal course', () => {
+    const params = { certificationName: 'Certified negotiator', expiresOn: '2027-01-31', courseTitle: 'Negotiation 101' };
+    expect(notificationText(note('certification_expiring', params, 'enrolment'), ctx)).toEqual({
+      message: { key: 'certificationExpiring', values: { name: 'Certified negotiator', expiresOn: formatDate('2027-01-31', 'en') } },
+      detail: { key: 'recertify', values: { courseTitle: 'Negotiation 101' } },
+    });
+    expect(notificationText(note('certification_expiring', { name: 'Cert' }), ctx)).toEqual({
+      message: { key: 'certificationExpiringPlain', values: { name: 'Cert' } },
+      detail: null,
+    });
+  });
+
   it('has a plain sentence for kinds without facts to show', () => {
     expect(notificationText(note('level_recommendation', {}), ctx).message.key).toBe('levelRecommendation');
     expect(notificationText(note('other' as TNotification['kind'], {}), ctx).message.key).toBe('other');
@@ -146,6 +194,11 @@ describe('entityRoute', () => {
     expect(entityRoute('service_request', 's1')).toBe('/service/s1');
     expect(entityRoute('review', 'r1')).toBe('/performance/reviews');
     expect(entityRoute('level_decision', 'd1')).toBe('/performance');
+  });
+  it('opens an enrolment on my learning, in its drawer', () => {
+    expect(entityRoute('enrolment', 'e1')).toBe('/training?learn=e1');
+    expect(entityRoute('enrolment', null)).toBe('/training');
+    expect(entityRoute('certification', 'c1')).toBe('/training');
   });
   it('sends tasks to my day, which lists them', () => {
     expect(entityRoute('task', 't1')).toBe('/activities');

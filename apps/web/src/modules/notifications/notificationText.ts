@@ -22,6 +22,8 @@ export interface WordingContext {
   locale: string;
   /** A tier's name in the reader's language; tiers are org data, so the caller looks them up. */
   tierName: (tierId: string) => string;
+  /** The reader: a notification sent to a rep and their manager alike (training overdue) is worded for each. */
+  userId?: string;
 }
 
 type Params = TNotification['params'];
@@ -47,6 +49,8 @@ const ASSIGNMENT_KEYS: Record<string, NotificationMessageKey> = {
 export function notificationText(n: Pick<TNotification, 'kind' | 'params' | 'entity'>, ctx: WordingContext): NotificationText {
   const p = n.params;
   const date = (key: string) => formatDateTime(text(p, key), ctx.locale);
+  // Due and expiry dates are calendar days (YYYY-MM-DD), shown without a time.
+  const day = (key: string) => formatDate(text(p, key), ctx.locale);
   const phrase = (key: NotificationMessageKey, values: Phrase<NotificationMessageKey>['values'] = {}) => ({ key, values });
   switch (n.kind) {
     case 'assignment': {
@@ -124,6 +128,45 @@ export function notificationText(n: Pick<TNotification, 'kind' | 'params' | 'ent
         return { message: phrase('reviewSubmittedManager', { reviewerName: text(p, 'reviewerName'), cycleName }), detail: null };
       return { message: phrase('reviewSubmitted'), detail: null };
     }
+    case 'training_assigned': {
+      const courseTitle = text(p, 'courseTitle');
+      const source = text(p, 'source');
+      const key: NotificationMessageKey =
+        source === 'trigger' ? 'trainingAssignedTrigger' : source === 'recertification' ? 'trainingAssignedRecert' : 'trainingAssigned';
+      return {
+        message: phrase(key, { courseTitle }),
+        detail: present(p, 'dueOn') ? { key: 'completeBy', values: { dueOn: day('dueOn') } } : null,
+      };
+    }
+    case 'training_due_soon':
+      return {
+        message: present(p, 'dueOn')
+          ? phrase('trainingDueSoon', { courseTitle: text(p, 'courseTitle'), dueOn: day('dueOn') })
+          : phrase('trainingDueSoonPlain', { courseTitle: text(p, 'courseTitle') }),
+        detail: null,
+      };
+    case 'training_overdue': {
+      // The same facts go to the rep and to their manager: the manager's copy names the rep, the rep's own does not.
+      const courseTitle = text(p, 'courseTitle');
+      const dueOn = day('dueOn');
+      const named = present(p, 'repName') && !(ctx.userId && text(p, 'repId') === ctx.userId);
+      return {
+        message: named
+          ? phrase('trainingOverdueOf', { repName: text(p, 'repName'), courseTitle, dueOn })
+          : phrase('trainingOverdue', { courseTitle, dueOn }),
+        detail: null,
+      };
+    }
+    case 'certification_expiring': {
+      const name = text(p, 'certificationName') || text(p, 'name') || text(p, 'courseTitle');
+      return {
+        message: present(p, 'expiresOn')
+          ? phrase('certificationExpiring', { name, expiresOn: day('expiresOn') })
+          : phrase('certificationExpiringPlain', { name }),
+        // The reminders job enrols the rep in the course again for the renewal.
+        detail: present(p, 'courseTitle') ? { key: 'recertify', values: { courseTitle: text(p, 'courseTitle') } } : null,
+      };
+    }
     default:
       return { message: phrase('other'), detail: null };
   }
@@ -131,11 +174,15 @@ export function notificationText(n: Pick<TNotification, 'kind' | 'params' | 'ent
 
 /**
  * Where clicking a notification takes the reader: the record it is about. Tasks have no page of their
- * own; they live in 我的一天 (/activities). Null when the record kind has no page (nothing to open).
+ * own; they live in 我的一天 (/activities); enrolments open on 我的学习. Null when the record kind has no page
+ * (nothing to open).
  */
 export function entityRoute(entity: string | null, entityId: string | null): string | null {
   if (!entity) return null;
   if (entity === 'task') return '/activities';
+  // Training: an enrolment opens on 我的学习 (its drawer, at ?learn=); a certification lives there too.
+  if (entity === 'enrolment') return entityId ? `/training?learn=${encodeURIComponent(entityId)}` : '/training';
+  if (entity === 'certification') return '/training';
   if (!entityId) return null;
   switch (entity) {
     case 'customer':

@@ -1,8 +1,15 @@
-import { Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { NotFoundPage } from '../../../shared/StatusPages.tsx';
+import { CourseDetail } from '../learning/CourseDetail.tsx';
+import { CourseList } from '../learning/CourseList.tsx';
 
-/** Placeholder until the page is built (issue 8). */
+/** 课程目录 (/training/courses/*): the catalogue, and one course at /training/courses/:courseId. */
 export function CourseCataloguePage() {
-  const { t } = useTranslation();
-  return <Typography.Title level={4}>{t('training.nav.label')}</Typography.Title>;
+  return (
+    <Routes>
+      <Route index element={<CourseList />} />
+      <Route path=":courseId" element={<CourseDetail />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
 }
