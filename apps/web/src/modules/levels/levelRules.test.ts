@@ -132,6 +132,20 @@ describe('checkSpec (a check as facts to word)', () => {
     expect(checkSpec({ kind: 'kpiMinimum', required: 'bogus ≥ 1' }, 'promote')).toEqual({ kind: 'raw', text: 'bogus ≥ 1' });
     expect(checkSpec({ kind: 'grade', required: 'good enough' }, 'promote')).toEqual({ kind: 'raw', text: 'good enough' });
   });
+
+  it('reads a course check as the course title the server put in `required`, with its id', () => {
+    expect(checkSpec({ kind: 'course', required: ' 谈判入门 ', courseId: 'c1' }, 'promote')).toEqual({
+      kind: 'course',
+      courseId: 'c1',
+      title: '谈判入门',
+    });
+    expect(checkSpec({ kind: 'course', required: 'Negotiation basics' }, 'promote')).toEqual({
+      kind: 'course',
+      courseId: null,
+      title: 'Negotiation basics',
+    });
+    expect(checkSpec({ kind: 'course', required: '' }, 'promote')).toEqual({ kind: 'raw', text: '' });
+  });
 });
 
 describe('criterionOf and metCount', () => {

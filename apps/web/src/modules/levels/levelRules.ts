@@ -51,13 +51,14 @@ const isKpi = (value: string): value is TKpi => (KPI_LIST as readonly string[]).
 /**
  * What a check asks, as facts the UI words: the grade over how many periods, a KPI's minimum, or the
  * months at the level. The server states it in `required` (e.g. `A or better in each of 2 quarters`,
- * `revenueWon ≥ 300000 in each of 2 quarters`, `≥ 18 months at level`); the step's criterion, when the caller has it, is the exact source. Anything unreadable
+ * `revenueWon ≥ 300000 in each of 2 quarters`, `≥ 18 months at level`, a course's title); the step's criterion, when the caller has it, is the exact source. Anything unreadable
  * is shown as the server wrote it.
  */
 export type CheckSpec =
   | { kind: 'grade'; direction: 'promote' | 'demote'; grade: string; count: number; periodKind: TPeriodKind | null }
   | { kind: 'kpiMinimum'; kpi: TKpi; min: string; below: boolean }
   | { kind: 'timeAtLevel'; months: number }
+  | { kind: 'course'; courseId: string | null; title: string }
   | { kind: 'raw'; text: string };
 
 const PERIOD_WORDS: [RegExp, TPeriodKind][] = [
@@ -72,7 +73,7 @@ function periodKindIn(text: string): TPeriodKind | null {
 }
 
 export function checkSpec(
-  check: Pick<TCriterionCheck, 'kind' | 'required'>,
+  check: Pick<TCriterionCheck, 'kind' | 'required'> & { courseId?: string | null | undefined },
   direction: 'promote' | 'demote',
   criterion?: Pick<TLevelCriterion, 'grade' | 'consecutivePeriods' | 'periodKind' | 'minMonthsAtLevel'> | null,
 ): CheckSpec {
@@ -95,6 +96,10 @@ export function checkSpec(
       if (Number.isFinite(months)) return { kind: 'timeAtLevel', months };
       break;
     }
+    // A curriculum course to pass before promotion: the server puts the course's title in `required`.
+    case 'course':
+      if (text) return { kind: 'course', courseId: check.courseId ?? null, title: text };
+      break;
   }
   return { kind: 'raw', text };
 }

@@ -42,6 +42,8 @@ export const levelEvaluationEn = {
     notMet: 'Not met',
     noScorecard: 'no scorecard',
     monthsValue: '{{months}} months',
+    courseNotCompleted: 'Not completed',
+    courseCompletedOn: 'Completed on {{date}}',
     checkKinds: { grade: 'Grade', kpiMinimum: 'KPI minimum', timeAtLevel: 'Time at level', course: 'Required course' },
     units: { month: 'months', quarter: 'quarters', year: 'years', period: 'periods' },
     unitsSingle: { month: 'month', quarter: 'quarter', year: 'year', period: 'period' },
@@ -53,6 +55,7 @@ export const levelEvaluationEn = {
       kpiMinimum: '{{kpi}} at least {{min}} in each period',
       kpiBelow: '{{kpi}} below {{min}} in each period',
       timeAtLevel: 'At least {{months}} months at the current level',
+      course: 'Pass the course “{{title}}”',
     },
     decision: {
       title: 'Decision',

@@ -38,6 +38,8 @@ export const levelEvaluationZh = {
     notMet: '未满足',
     noScorecard: '无记分卡',
     monthsValue: '{{months}} 个月',
+    courseNotCompleted: '未完成',
+    courseCompletedOn: '完成于 {{date}}',
     checkKinds: { grade: '成绩', kpiMinimum: '指标下限', timeAtLevel: '任职时长', course: '必修课程' },
     units: { month: '个月', quarter: '个季度', year: '年', period: '个考核期' },
     unitsSingle: { month: '本月', quarter: '本季度', year: '本年度', period: '本考核期' },
@@ -49,6 +51,7 @@ export const levelEvaluationZh = {
       kpiMinimum: '{{kpi}}每期不低于 {{min}}',
       kpiBelow: '{{kpi}}每期低于 {{min}}',
       timeAtLevel: '在当前等级满 {{months}} 个月',
+      course: '通过课程“{{title}}”',
     },
     decision: {
       title: '决定',

@@ -3,11 +3,12 @@ import type { TCriterionCheck, TLevelCriterion } from '@tierline/contracts';
 import { Flex, Tag, Typography, theme } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../../shared/format.ts';
 import { formatKpiValue, kpiLabel } from '../../performance/kpis.ts';
 import { isPeriod, periodLabel } from '../../performance/periods.ts';
 import { type CheckSpec, checkSpec } from '../levelRules.ts';
 
-/** "连续 2 个季度成绩达到 A 或以上", "回款额不低于 ¥300,000.00", "在当前等级满 12 个月". */
+/** "连续 2 个季度成绩达到 A 或以上", "回款额不低于 ¥300,000.00", "在当前等级满 12 个月", "通过课程“谈判入门”". */
 export function requirementText(spec: CheckSpec, t: TFunction, locale: string): string {
   switch (spec.kind) {
     case 'grade': {
@@ -27,6 +28,8 @@ export function requirementText(spec: CheckSpec, t: TFunction, locale: string): 
       });
     case 'timeAtLevel':
       return t('levelEvaluation.checks.timeAtLevel', { months: spec.months });
+    case 'course':
+      return t('levelEvaluation.checks.course', { title: spec.title });
     default:
       return spec.text;
   }
@@ -34,6 +37,11 @@ export function requirementText(spec: CheckSpec, t: TFunction, locale: string): 
 
 /** One piece of evidence as read: a grade as it is, a KPI in its unit, months at level as months. */
 function evidenceValue(spec: CheckSpec, value: string | null, t: TFunction, locale: string): string {
+  // A course is judged on its completion date (as of today), not on a scorecard.
+  if (spec.kind === 'course')
+    return value === null
+      ? t('levelEvaluation.courseNotCompleted')
+      : t('levelEvaluation.courseCompletedOn', { date: formatDate(value, locale) });
   if (value === null) return t('levelEvaluation.noScorecard');
   if (spec.kind === 'kpiMinimum') return formatKpiValue(spec.kpi, value, locale);
   if (spec.kind === 'timeAtLevel' && /^\d+$/.test(value)) return t('levelEvaluation.monthsValue', { months: value });
@@ -63,7 +71,7 @@ export function CheckList({ checks, direction, criterion }: CheckListProps) {
         return (
           // Checks have no id; their order is the server's and does not change while shown.
           // biome-ignore lint/suspicious/noArrayIndexKey: see above
-          <li key={i} data-testid="level-check" data-met={check.met}>
+          <li key={i} data-testid="level-check" data-met={check.met} data-kind={check.kind} data-course-id={check.courseId}>
             <Flex gap={8} align="flex-start">
               <span style={{ color: tone(check.met, direction).icon, lineHeight: '22px' }}>
                 {check.met ? (
@@ -83,7 +91,9 @@ export function CheckList({ checks, direction, criterion }: CheckListProps) {
                   <Flex wrap gap={4}>
                     {check.evidence.map((e) => (
                       <Tag key={e.period} color={tone(e.met, direction).tag} style={{ marginInlineEnd: 0 }} data-testid="level-evidence">
-                        {isPeriod(e.period) ? periodLabel(e.period, t) : e.period} · {evidenceValue(spec, e.value, t, i18n.language)}
+                        {spec.kind === 'course'
+                          ? evidenceValue(spec, e.value, t, i18n.language)
+                          : `${isPeriod(e.period) ? periodLabel(e.period, t) : e.period} · ${evidenceValue(spec, e.value, t, i18n.language)}`}
                       </Tag>
                     ))}
                   </Flex>
