@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { seedSalesOrg } from '../../../test/salesFixtures.ts';
 import { type Caller, createTestApp } from '../../../test/testApp.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
+import { levelHistory } from '../levels/levels.table.ts';
 import { newId } from '../../platform/ids.ts';
 import { skillAssessments, skills } from './training.table.ts';
 
@@ -202,6 +203,25 @@ describe('reading plans', () => {
     expect((await s.director.get(`/api/v1/development-plans/${eastPlan.id}?period=2025-Q9`)).statusCode).toBe(400);
   });
 
+  it('a rep levelled since the last closed quarter: the gap is judged for the current quarter', async () => {
+    // West's rep had no level at the end of 2025-Q4: their first level took effect on 2026-01-02.
+    await t.db.insert(levelHistory).values({
+      orgId: s.acme.orgId,
+      id: newId(),
+      userId: s.westRep.userId!,
+      fromLevelId: null,
+      toLevelId: level.junior,
+      effectiveOn: '2026-01-02',
+      reason: 'manual',
+      createdAt: T0,
+    });
+    const gap = (await s.westManager.get(`/api/v1/development-plans/${westPlan.id}`)).json().levelGap;
+    expect(gap).toMatchObject({ period: '2026-Q1', fromLevelId: level.junior, stepToLevelId: level.mid, reached: false });
+    // Asked for 2025-Q4 explicitly, there was no level then: no step.
+    const q4 = (await s.westManager.get(`/api/v1/development-plans/${westPlan.id}?period=2025-Q4`)).json().levelGap;
+    expect(q4).toMatchObject({ period: '2025-Q4', fromLevelId: null, stepToLevelId: null });
+  });
+
   it('another rep, another team’s manager, another organisation: 404', async () => {
     for (const caller of [s.westRep, s.loneRep, s.westManager, s.globex.admin]) {
       expect((await caller.get(`/api/v1/development-plans/${eastPlan.id}`)).statusCode).toBe(404);
@@ -264,8 +284,9 @@ describe('changing a plan', () => {
       version: 1,
     });
     expect(res.statusCode, res.body).toBe(200);
+    // (West's rep is junior since 2026-01-02, above: judged for the current quarter.)
     expect((await s.westRep.get(`/api/v1/development-plans/${westPlan.id}`)).json().levelGap).toEqual({
-      period: '2025-Q4',
+      period: '2026-Q1',
       fromLevelId: level.junior,
       toLevelId: level.junior,
       stepToLevelId: null,

@@ -127,5 +127,12 @@ export function levelGap(input: {
   };
 }
 
-/** The default period of the level gap: the last closed quarter. */
+/** The default period of the level gap: the last closed quarter (its grades are complete). */
 export const defaultGapPeriod = (today: string) => lastClosedPeriod(today, 'quarter');
+
+/**
+ * When the rep's level then (at the default period's end) is not their level now — promoted since, or new and
+ * levelled this quarter — the gap is judged for the current quarter instead: a plan is about the step from where the
+ * rep stands now, and the evaluation judges the level in force at the period's end.
+ */
+export const currentQuarter = (today: string) => periodContaining(today, 'quarter').key;

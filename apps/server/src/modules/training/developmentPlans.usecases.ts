@@ -10,7 +10,7 @@ import { orgToday } from '../levels/levelHistory.repository.ts';
 import { scorecardsOfReps } from '../performance/scorecards.usecases.ts';
 import { coursesByIds, ladderOf } from './curricula.repository.ts';
 import * as repo from './developmentPlans.repository.ts';
-import { defaultGapPeriod, evaluateGoals, kpiPeriodsOf, levelGap, type StoredGoal } from './developmentPlans.rules.ts';
+import { currentQuarter, defaultGapPeriod, evaluateGoals, kpiPeriodsOf, levelGap, type StoredGoal } from './developmentPlans.rules.ts';
 import { courseHoldings } from './holdings.repository.ts';
 
 /**
@@ -109,15 +109,21 @@ export async function listDevelopmentPlans(
 
 /**
  * `GET /development-plans/{id}`: the plan with its level gap — the rep evaluated by the level evaluation for
- * `period` (default the last closed quarter), the step toward the target and what of it is still missing.
+ * `period` (default the last closed quarter, or the current one when the rep's level has changed since), the step
+ * toward the target and what of it is still missing.
  */
 export async function getDevelopmentPlan(ctx: Ctx, id: string, q: { period?: string }): Promise<TDevelopmentPlanDetail> {
   const { orgId } = ctx.actor;
   const plan = await repo.findPlan(ctx.db, orgId, scopeOf(ctx.actor), id);
   if (!plan) throw notFound('Development plan');
   const [view] = await judgePlans(ctx, [plan]);
-  const period = q.period ?? defaultGapPeriod(await orgToday(ctx.db, orgId, ctx.clock.now()));
-  const evaluation = await evaluationOfRep(ctx, period, plan.repId);
+  const today = await orgToday(ctx.db, orgId, ctx.clock.now());
+  let period = q.period ?? defaultGapPeriod(today);
+  let evaluation = await evaluationOfRep(ctx, period, plan.repId);
+  if (!q.period && evaluation.levelId !== plan.repLevelId) {
+    period = currentQuarter(today);
+    evaluation = await evaluationOfRep(ctx, period, plan.repId);
+  }
   const rankOf = new Map((await ladderOf(ctx.db, orgId)).map((l) => [l.id, l.rank]));
   const gap = levelGap({ period, targetLevelId: plan.targetLevelId, currentLevelId: plan.repLevelId, evaluation, rankOf });
   return { ...view, levelGap: gap };
