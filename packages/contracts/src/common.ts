@@ -18,9 +18,7 @@ export const ZTimestamp = z.iso.datetime({ offset: true });
 export const ZVersion = z.number().int().min(1);
 
 /** A query-string flag: `true` or `false` (z.coerce.boolean would read "false" as true). */
-export const ZQueryBoolean = z
-  .enum(['true', 'false'])
-  .transform((v) => v === 'true');
+export const ZQueryBoolean = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const ZListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -16,6 +16,7 @@ import { createPerformance } from './performance.ts';
 import { workThePool } from './publicPool.ts';
 import { createPurchases } from './purchases.ts';
 import { createStaff, plannedStaffEmails } from './staff.ts';
+import { createTraining } from './training.ts';
 
 export type { DemoOptions } from './demoWorld.ts';
 
@@ -128,6 +129,7 @@ export async function createDemoOrganisation(db: Db, options: DemoOptions, repor
     await step('service', async () => `${await createServiceRequests(w, rng('service'))} service requests`);
     await step('pool', async () => `${await workThePool(w, rng('pool'))} customers released to the pool`);
     await step('performance', async () => createPerformance(w, rng('performance')));
+    await step('training', async () => createTraining(w, rng('training')));
     await step('tiers', async () => {
       const summary = await recomputeTiers(as(w, w.admin, time.now), { asOf: time.now.toISOString() });
       return `recomputed as of ${options.asOf}: ${summary.changed} changed`;

@@ -97,6 +97,73 @@ describe('the demo organisation', () => {
     expect(p).toEqual({ cycles: 1, reviewed: 30, level_targets: 15, plans: 3, reps_without_history: 0 });
   });
 
+  it('has training: a catalogue with quizzes, curricula, enrolments in every state, certifications, the skills matrix, plans and a trigger log', async () => {
+    const [c] = await query<Record<string, number>>(
+      sql`select (select count(*)::int from courses where org_id = ${made.orgId}) as courses,
+        (select count(distinct category)::int from courses where org_id = ${made.orgId}) as categories,
+        (select count(*)::int from courses where org_id = ${made.orgId} and quiz is not null) as quizzes,
+        (select count(distinct level_id)::int from curriculum_items where org_id = ${made.orgId}) as curricula,
+        (select count(*)::int from skills where org_id = ${made.orgId}) as skills,
+        (select count(distinct rep_id)::int from skill_assessments where org_id = ${made.orgId} and self_level is not null and manager_level is not null) as assessed,
+        (select count(*)::int from development_plans where org_id = ${made.orgId} and status = 'active') as plans,
+        (select count(*)::int from training_triggers where org_id = ${made.orgId}) as triggers,
+        (select count(*)::int from training_trigger_runs where org_id = ${made.orgId}) as runs`,
+    );
+    // The trigger is set up 330 days before 2025-06-30 and run for each quarter closed since: 2024-Q3 to 2025-Q1.
+    expect(c).toEqual({ courses: 10, categories: 5, quizzes: 5, curricula: 3, skills: 9, assessed: 30, plans: 4, triggers: 1, runs: 3 });
+    const states = await query<{ status: string; n: number }>(
+      sql`select status, count(*)::int as n from enrolments where org_id = ${made.orgId} group by status order by status`,
+    );
+    expect(states.map((s) => s.status)).toEqual(['assigned', 'completed', 'failed', 'in_progress']);
+    const [e] = await query<Record<string, number>>(
+      sql`select (select count(*)::int from enrolments where org_id = ${made.orgId} and status in ('assigned', 'in_progress') and due_on < '2025-06-30') as overdue,
+        (select count(*)::int from enrolments where org_id = ${made.orgId} and status = 'completed' and attempts_used = 1) as first_time,
+        (select count(*)::int from enrolments where org_id = ${made.orgId} and status = 'completed' and attempts_used = 2) as second_time,
+        (select count(*)::int from enrolments where org_id = ${made.orgId} and status = 'failed') as failed,
+        (select count(*)::int from quiz_attempts where org_id = ${made.orgId} and not passed) as failed_attempts,
+        (select count(*)::int from certifications where org_id = ${made.orgId}) as certifications,
+        (select count(*)::int from certifications where org_id = ${made.orgId} and expires_on is null) as lifelong,
+        (select count(*)::int from enrolments where org_id = ${made.orgId} and source = 'recertification') as recertifications,
+        (select count(*)::int from skill_assessments where org_id = ${made.orgId} and abs(self_level - manager_level) >= 2) as gaps,
+        (select count(*)::int from training_trigger_fires where org_id = ${made.orgId}) as fires,
+        (select count(*)::int from enrolments where org_id = ${made.orgId} and source = 'trigger') as triggered`,
+    );
+    expect(e.overdue).toBeGreaterThan(0);
+    expect(e.first_time).toBeGreaterThan(e.second_time);
+    expect(e.second_time).toBeGreaterThan(0);
+    expect(e.failed).toBe(1);
+    expect(e.failed_attempts).toBeGreaterThan(e.second_time);
+    expect(e.certifications).toBeGreaterThan(60);
+    expect(e.lifelong).toBeGreaterThan(0);
+    expect(e.recertifications).toBeGreaterThan(0);
+    expect(e.gaps).toBeGreaterThan(0);
+    expect(e.fires).toBeGreaterThan(0);
+    expect(e.triggered).toBe(e.fires);
+  });
+
+  it('shows a junior’s development plan toward mid with what is still missing, in the level evaluation’s own terms', async () => {
+    const before = t.clock.now();
+    t.clock.set(new Date('2025-06-30T10:00:00+08:00'));
+    try {
+      const [plan] = await query<{ id: string; manager: string }>(
+        sql`select p.id, m.email as manager from development_plans p join users r on r.org_id = p.org_id and r.id = p.rep_id
+          join teams tm on tm.org_id = r.org_id and tm.id = r.team_id join users m on m.org_id = tm.org_id and m.id = tm.manager_id
+          where p.org_id = ${made.orgId} order by r.email limit 1`,
+      );
+      const manager = await signIn(t, plan.manager, OPTIONS.adminPassword);
+      const res = await manager.get(`/api/v1/development-plans/${plan.id}`);
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      expect(body.goals.map((g: { kind: string }) => g.kind)).toEqual(['kpi', 'course', 'course', 'skill']);
+      expect(body.levelGap.reached).toBe(false);
+      // The junior level's two promotion courses are criteria of the step to mid.
+      expect(body.levelGap.checks.filter((c: { kind: string }) => c.kind === 'course')).toHaveLength(2);
+      expect(body.levelGap.missing.length).toBeGreaterThan(0);
+    } finally {
+      t.clock.set(before);
+    }
+  });
+
   it('lets every demo user sign in with the demo password; a rep sees the customers they own or share, and the pool', async () => {
     const users = await query<{ id: string; email: string; role: string }>(
       sql`select id, email, role from users where org_id = ${made.orgId} order by email`,

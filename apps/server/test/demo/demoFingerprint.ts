@@ -62,6 +62,37 @@ const PROJECTIONS: Record<string, string> = {
   level_history: `select u.email, f.key, t.key, h.effective_on, h.reason from level_history h join users u on u.org_id = h.org_id and u.id = h.user_id
     left join levels f on f.org_id = h.org_id and f.id = h.from_level_id left join levels t on t.org_id = h.org_id and t.id = h.to_level_id where h.org_id = $org`,
   commission_plans: `select l.key, p.base_rate, p.accelerators from commission_plans p join levels l on l.org_id = p.org_id and l.id = p.level_id where p.org_id = $org`,
+  courses: `select title, description, source, provider, category, format, duration_minutes, materials, quiz, certification, active, created_at, version
+    from courses where org_id = $org`,
+  curriculum_items: `select l.key, c.title, i.purpose from curriculum_items i join levels l on l.org_id = i.org_id and l.id = i.level_id
+    join courses c on c.org_id = i.org_id and c.id = i.course_id where i.org_id = $org`,
+  enrolments: `select c.title, r.email, e.source, e.assigned_via, a.email, e.due_on, e.status, e.progress, e.quiz_score, e.passed, e.attempts_used,
+    e.started_at, e.completed_at, e.due_soon_notified_at, e.overdue_notified_at, e.created_at from enrolments e
+    join courses c on c.org_id = e.org_id and c.id = e.course_id join users r on r.org_id = e.org_id and r.id = e.rep_id
+    left join users a on a.org_id = e.org_id and a.id = e.assigned_by where e.org_id = $org`,
+  quiz_attempts: `select c.title, r.email, e.created_at, q.attempt_number, q.answers, q.score, q.passed, q.submitted_at from quiz_attempts q
+    join enrolments e on e.org_id = q.org_id and e.id = q.enrolment_id join courses c on c.org_id = e.org_id and c.id = e.course_id
+    join users r on r.org_id = q.org_id and r.id = q.rep_id where q.org_id = $org`,
+  certifications: `select r.email, c.title, x.name, x.granted_on, x.expires_on, x.renewal_enrolled_at, x.created_at, e.created_at from certifications x
+    join users r on r.org_id = x.org_id and r.id = x.rep_id join courses c on c.org_id = x.org_id and c.id = x.course_id
+    join enrolments e on e.org_id = x.org_id and e.id = x.enrolment_id where x.org_id = $org`,
+  skills: `select name, category, description, version from skills where org_id = $org`,
+  skill_assessments: `select r.email, s.name, a.self_level, a.manager_level, a.self_at, a.manager_at, m.email, a.version from skill_assessments a
+    join users r on r.org_id = a.org_id and r.id = a.rep_id join skills s on s.org_id = a.org_id and s.id = a.skill_id
+    left join users m on m.org_id = a.org_id and m.id = a.manager_id where a.org_id = $org`,
+  development_plans: `select r.email, l.key, p.title, p.due_on, p.status, p.notes, u.email, p.created_at, p.version,
+    (select string_agg(concat_ws(':', g->>'kind', g->>'kpi', g->>'target', g->>'periodKind', c.title, s.name, g->>'level', g->>'dueOn'), ',' order by n)
+      from jsonb_array_elements(p.goals) with ordinality as x(g, n) left join courses c on c.org_id = p.org_id and c.id::text = g->>'courseId'
+      left join skills s on s.org_id = p.org_id and s.id::text = g->>'skillId')
+    from development_plans p join users r on r.org_id = p.org_id and r.id = p.rep_id join levels l on l.org_id = p.org_id and l.id = p.target_level_id
+    left join users u on u.org_id = p.org_id and u.id = p.created_by where p.org_id = $org`,
+  training_triggers: `select t.name, t.metric, t.threshold, t.period_kind, t.min_sample, c.title, t.due_days, cardinality(t.team_ids), cardinality(t.level_ids),
+    t.enabled, t.created_at, t.version from training_triggers t join courses c on c.org_id = t.org_id and c.id = t.course_id where t.org_id = $org`,
+  training_trigger_runs: `select t.name, x.period, x.evaluated, x.fired, x.ran_at, u.email from training_trigger_runs x
+    join training_triggers t on t.org_id = x.org_id and t.id = x.trigger_id left join users u on u.org_id = x.org_id and u.id = x.ran_by where x.org_id = $org`,
+  training_trigger_fires: `select t.name, f.period, r.email, f.value, f.threshold, f.sample, f.outcome, e.created_at, f.fired_at from training_trigger_fires f
+    join training_triggers t on t.org_id = f.org_id and t.id = f.trigger_id join users r on r.org_id = f.org_id and r.id = f.rep_id
+    left join enrolments e on e.org_id = f.org_id and e.id = f.enrolment_id where f.org_id = $org`,
   audit_log: `select entity, action, at from audit_log where org_id = $org`,
 };
 

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { seedSalesOrg } from '../../../test/salesFixtures.ts';
 import { type Caller, createTestApp } from '../../../test/testApp.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
-import { levelHistory } from '../levels/levels.table.ts';
 import { newId } from '../../platform/ids.ts';
+import { levelHistory } from '../levels/levels.table.ts';
 import { skillAssessments, skills } from './training.table.ts';
 
 /**
