@@ -17,6 +17,8 @@ let manager: TestPage | undefined;
 let rep: TestPage | undefined;
 let levels: { id: string; key: string }[];
 let courseId: string;
+/** 初级's curriculum as the journey found it, restored at the end (the server is shared by every journey). */
+let juniorBefore: { required: string[]; forPromotion: string[] } | undefined;
 let enrolmentId: string;
 let planId: string;
 
@@ -78,6 +80,8 @@ describe('training: development plan, curriculum course and quiz journey (zh-CN)
     if (rep) await saveScreenshot(rep.page, `${name}-rep`);
   });
   afterAll(async () => {
+    // Put 初级's promotion curriculum back: a journey run after this one (levels) expects juniors promoted on grades alone.
+    if (juniorBefore && admin) await apiCall(admin.page, 'PUT', `/curricula/${levelId('junior')}`, juniorBefore);
     const cspViolations = [admin, manager, rep].flatMap((s) => s?.errors.filter((error) => /Content Security Policy/i.test(error)) ?? []);
     await browser?.close();
     expect(cspViolations).toEqual([]);
@@ -128,6 +132,7 @@ describe('training: development plan, curriculum course and quiz journey (zh-CN)
     // Add the course to 初级's promotion list, keeping whatever else is there (the server is shared).
     const curricula = await apiCall<{ data: { levelId: string; required: string[]; forPromotion: string[] }[] }>(page, 'GET', '/curricula');
     const junior = curricula.data.find((c) => c.levelId === levelId('junior')) ?? { required: [], forPromotion: [] };
+    juniorBefore = { required: junior.required, forPromotion: junior.forPromotion };
     await apiCall(page, 'PUT', `/curricula/${levelId('junior')}`, {
       required: junior.required,
       forPromotion: [...junior.forPromotion, courseId],
