@@ -3,6 +3,10 @@ import { accountTeamsRoutes } from './modules/accountTeams/accountTeams.routes.t
 import { activitiesRoutes } from './modules/activities/activities.routes.ts';
 import { timelineRoutes } from './modules/activities/timeline.routes.ts';
 import { analyticsRoutes } from './modules/analytics/analytics.routes.ts';
+import { forecastAnalyticsRoutes } from './modules/analytics/forecastAnalytics.routes.ts';
+import { marketAnalyticsRoutes } from './modules/analytics/marketAnalytics.routes.ts';
+import { pipelineAnalyticsRoutes } from './modules/analytics/pipelineAnalytics.routes.ts';
+import { tiersAnalyticsRoutes } from './modules/analytics/tiersAnalytics.routes.ts';
 import { approvalsRoutes } from './modules/approvals/approvals.routes.ts';
 import { assignmentRoutes } from './modules/assignment/assignment.routes.ts';
 import { apiTokensRoutes } from './modules/auth/apiTokens.routes.ts';
@@ -67,6 +71,10 @@ export const moduleRoutes: FastifyPluginAsync[] = [
   contractsRoutes,
   paymentsRoutes,
   analyticsRoutes,
+  pipelineAnalyticsRoutes,
+  forecastAnalyticsRoutes,
+  tiersAnalyticsRoutes,
+  marketAnalyticsRoutes,
   targetsRoutes,
   appraisalRoutes,
   satisfactionRoutes,
