@@ -1,0 +1,4 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+
+/** Placeholder until built (issue 9). */
+export const tiersAnalyticsRoutes: FastifyPluginAsyncZod = async () => {};

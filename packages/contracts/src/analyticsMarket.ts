@@ -1,0 +1,2 @@
+/** Placeholder until built (issue 9). */
+export {};
