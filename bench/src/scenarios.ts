@@ -4,11 +4,14 @@
  */
 import {
   ZActivityListQuery,
+  ZCalibratedForecastQuery,
   ZCommissionStatementQuery,
   ZCustomerListQuery,
   ZEnrolmentListQuery,
+  ZForecastPipelineQuery,
   ZLeaderboardQuery,
   ZLevelEvaluationQuery,
+  ZMarketQuery,
   ZOrderListQuery,
   ZOverdueTasksQuery,
   ZScorecardQuery,
@@ -19,6 +22,9 @@ import {
 } from '@tierline/contracts';
 import { listActivities } from '../../apps/server/src/modules/activities/activities.usecases.ts';
 import { customerTimeline } from '../../apps/server/src/modules/activities/timeline.usecases.ts';
+import { directorDashboard, managerDashboard, repDashboard } from '../../apps/server/src/modules/analytics/dashboards.usecases.ts';
+import { calibratedForecast, forecastPipeline } from '../../apps/server/src/modules/analytics/forecast.usecases.ts';
+import { marketAnalysis } from '../../apps/server/src/modules/analytics/marketAnalytics.usecases.ts';
 import { commissionStatements } from '../../apps/server/src/modules/commissions/commissions.usecases.ts';
 import { customerView, getVisibleCustomer, listCustomers } from '../../apps/server/src/modules/customers/customers.usecases.ts';
 import { listLevelEvaluations } from '../../apps/server/src/modules/levels/levelEvaluation.usecases.ts';
@@ -183,6 +189,12 @@ export const recomputeRequest = (at: string, label: string): Variant => ({
   request: { method: 'POST', path: '/api/v1/tiers/recompute', body: { asOf: at } },
   run: (ctx) => recomputeTiers(ctx, ZTierRecomputeRequest.parse({ asOf: at })),
 });
+
+/** Issue 9: each dashboard endpoint p95 ≤ 150 ms at scale M on PostgreSQL. */
+const DASHBOARD_BUDGET = { p95Ms: 150, apiOverhead: false } as const;
+/** The benchmark's quarter as an analytics window, and the quarter after it (open deals expected to close). */
+const BENCH_QUARTER = { from: '2026-07-01', to: '2026-10-01' };
+const NEXT_QUARTER = { from: '2026-10-01', to: '2027-01-01' };
 
 export const SCENARIOS: Scenario[] = [
   {
@@ -518,6 +530,84 @@ export const SCENARIOS: Scenario[] = [
         request: { method: 'GET', path: `/api/v1/development-plans/${fx.planId}?period=${BENCH_PERIOD}` },
         run: (ctx) => getDevelopmentPlan(ctx, fx.planId, { period: BENCH_PERIOD }),
       },
+    ],
+  },
+  {
+    name: 'dashboard-rep',
+    what: 'GET /analytics/dashboard/rep as a rep: my open pipeline by stage, my tasks, my quarter’s targets and attainment',
+    actor: 'rep',
+    kind: 'latency',
+    budget: DASHBOARD_BUDGET,
+    requires: '/api/v1/analytics/dashboard/rep',
+    variants: () => [report('mine', '/api/v1/analytics/dashboard/rep', {}, (q) => q as { repId?: string }, repDashboard)],
+  },
+  {
+    name: 'dashboard-manager',
+    what: 'GET /analytics/dashboard/manager as a manager: team funnel, attainment per rep, overdue follow-ups, pool warnings, level recommendations',
+    actor: 'manager',
+    kind: 'latency',
+    budget: DASHBOARD_BUDGET,
+    requests: 50,
+    requires: '/api/v1/analytics/dashboard/manager',
+    variants: () => [report('my teams', '/api/v1/analytics/dashboard/manager', {}, (q) => q as { teamId?: string }, managerDashboard)],
+  },
+  {
+    name: 'dashboard-director',
+    what: 'GET /analytics/dashboard/director: revenue by tier and by process type against last quarter, open pipeline, the leaderboard’s top 10',
+    actor: 'director',
+    kind: 'latency',
+    budget: DASHBOARD_BUDGET,
+    requests: 20,
+    requires: '/api/v1/analytics/dashboard/director',
+    variants: () => [
+      {
+        label: 'organisation',
+        request: { method: 'GET', path: '/api/v1/analytics/dashboard/director' },
+        run: (ctx) => directorDashboard(ctx),
+      },
+    ],
+  },
+  {
+    name: 'forecast-pipeline-director',
+    what: 'GET /analytics/forecast/pipeline for the next quarter as a director: open deals by expected close month × forecast category, weighted',
+    actor: 'director',
+    kind: 'latency',
+    budget: DASHBOARD_BUDGET,
+    requests: 50,
+    requires: '/api/v1/analytics/forecast/pipeline',
+    variants: () => [
+      report('next quarter', '/api/v1/analytics/forecast/pipeline', NEXT_QUARTER, (q) => ZForecastPipelineQuery.parse(q), forecastPipeline),
+    ],
+  },
+  {
+    name: 'forecast-calibrated-director',
+    what: `GET /analytics/forecast/calibrated?period=${BENCH_PERIOD} as a director: every rep's commit weighted by their past accuracy`,
+    actor: 'director',
+    kind: 'latency',
+    budget: DASHBOARD_BUDGET,
+    requests: 50,
+    requires: '/api/v1/analytics/forecast/calibrated',
+    variants: () => [
+      report(
+        'all reps',
+        '/api/v1/analytics/forecast/calibrated',
+        { period: BENCH_PERIOD },
+        (q) => ZCalibratedForecastQuery.parse(q),
+        calibratedForecast,
+      ),
+    ],
+  },
+  {
+    name: 'market-director',
+    what: `GET /analytics/market?by=industry for ${BENCH_PERIOD} as a director: revenue, win rate, growth and customers by tier per industry`,
+    actor: 'director',
+    kind: 'latency',
+    budget: DASHBOARD_BUDGET,
+    requests: 50,
+    requires: '/api/v1/analytics/market',
+    variants: () => [
+      report('by industry', '/api/v1/analytics/market', { ...BENCH_QUARTER, by: 'industry' }, (q) => ZMarketQuery.parse(q), marketAnalysis),
+      report('by region', '/api/v1/analytics/market', { ...BENCH_QUARTER, by: 'region' }, (q) => ZMarketQuery.parse(q), marketAnalysis),
     ],
   },
   {
