@@ -16,8 +16,12 @@ import {
   ZOverdueTasksQuery,
   ZScorecardQuery,
   ZTaskListQuery,
+  ZTierChurnQuery,
+  ZTierMigrationQuery,
   ZTierPreviewRequest,
   ZTierRecomputeRequest,
+  ZTierRfmQuery,
+  ZTierWindowQuery,
   ZTimelineQuery,
 } from '@tierline/contracts';
 import { listActivities } from '../../apps/server/src/modules/activities/activities.usecases.ts';
@@ -25,6 +29,14 @@ import { customerTimeline } from '../../apps/server/src/modules/activities/timel
 import { directorDashboard, managerDashboard, repDashboard } from '../../apps/server/src/modules/analytics/dashboards.usecases.ts';
 import { calibratedForecast, forecastPipeline } from '../../apps/server/src/modules/analytics/forecast.usecases.ts';
 import { marketAnalysis } from '../../apps/server/src/modules/analytics/marketAnalytics.usecases.ts';
+import {
+  tierChurnRisk,
+  tierConcentration,
+  tierDistribution,
+  tierFollowUpCompliance,
+  tierMigration,
+  tierRfmSegments,
+} from '../../apps/server/src/modules/analytics/tierAnalytics.usecases.ts';
 import { commissionStatements } from '../../apps/server/src/modules/commissions/commissions.usecases.ts';
 import { customerView, getVisibleCustomer, listCustomers } from '../../apps/server/src/modules/customers/customers.usecases.ts';
 import { listLevelEvaluations } from '../../apps/server/src/modules/levels/levelEvaluation.usecases.ts';
@@ -608,6 +620,46 @@ export const SCENARIOS: Scenario[] = [
     variants: () => [
       report('by industry', '/api/v1/analytics/market', { ...BENCH_QUARTER, by: 'industry' }, (q) => ZMarketQuery.parse(q), marketAnalysis),
       report('by region', '/api/v1/analytics/market', { ...BENCH_QUARTER, by: 'region' }, (q) => ZMarketQuery.parse(q), marketAnalysis),
+    ],
+  },
+  {
+    name: 'tiers-director',
+    what: `the tier figures for ${BENCH_PERIOD} as a director: distribution with revenue against last quarter, concentration (top 5 % / 20 %), follow-up compliance per tier`,
+    actor: 'director',
+    kind: 'latency',
+    budget: DASHBOARD_BUDGET,
+    requests: 50,
+    requires: '/api/v1/analytics/tiers/distribution',
+    variants: () => [
+      report(
+        'distribution',
+        '/api/v1/analytics/tiers/distribution',
+        { ...BENCH_QUARTER, compare: 'previous' },
+        (q) => ZTierWindowQuery.parse(q),
+        tierDistribution,
+      ),
+      report('concentration', '/api/v1/analytics/tiers/concentration', BENCH_QUARTER, (q) => ZTierWindowQuery.parse(q), tierConcentration),
+      report(
+        'follow-up compliance',
+        '/api/v1/analytics/tiers/follow-up-compliance',
+        BENCH_QUARTER,
+        (q) => ZTierWindowQuery.parse(q),
+        tierFollowUpCompliance,
+      ),
+    ],
+  },
+  {
+    name: 'tiers-history-director',
+    what: 'the tier figures that read whole histories, as a director: migration between two dates, churn risk, RFM segments',
+    actor: 'director',
+    kind: 'latency',
+    budget: DASHBOARD_BUDGET,
+    requests: 20,
+    requires: '/api/v1/analytics/tiers/migration',
+    variants: () => [
+      report('migration Q3', '/api/v1/analytics/tiers/migration', BENCH_QUARTER, (q) => ZTierMigrationQuery.parse(q), tierMigration),
+      report('churn risk', '/api/v1/analytics/tiers/churn-risk', {}, (q) => ZTierChurnQuery.parse(q), tierChurnRisk),
+      report('RFM segments', '/api/v1/analytics/tiers/rfm-segments', {}, (q) => ZTierRfmQuery.parse(q), tierRfmSegments),
     ],
   },
   {
