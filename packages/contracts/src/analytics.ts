@@ -27,3 +27,21 @@ export type TAnalyticsFilters = z.infer<typeof ZAnalyticsFilters>;
 
 /** Every figure's data as a file: `GET …/export?format=csv|xlsx&locale=` with the figure's own filters. */
 export const ZFiguresExportOptions = z.object({ format: ZExportFormat.default('csv'), locale: ZLocale.default('zh-CN') });
+
+/** Why a window cannot be read, or null: `to` after `from`, at most three calendar years later (a longer window
+ * would read whole histories at once). */
+export function windowProblem(w: { from: string; to: string }): string | null {
+  if (w.to <= w.from) return 'must be after from';
+  const [y, m, d] = w.from.split('-').map(Number);
+  const limit = new Date(Date.UTC(y + 3, m - 1, d)).toISOString().slice(0, 10);
+  if (w.to > limit) return 'the window is at most 3 years';
+  return null;
+}
+
+/** A figure's query with the window checked; both refusals name `to` (a refinement, so extend the shape before). */
+export function windowChecked<T extends z.ZodType<{ from: string; to: string }>>(schema: T) {
+  return schema.superRefine((q, ctx) => {
+    const problem = windowProblem(q);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['to'], message: problem });
+  });
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZAnalyticsFilters, ZFiguresExportOptions } from './analytics.ts';
+import { windowChecked, ZAnalyticsFilters, ZFiguresExportOptions } from './analytics.ts';
 import { ZId } from './common.ts';
 import { ZForecastCategory } from './deals.ts';
 import { ZPeriod } from './performance.ts';
@@ -15,9 +15,9 @@ const ZRate = z.string().nullable();
 // ——— Weighted pipeline ———
 
 /** The window of expected close dates; `compare` is accepted and ignored (the open pipeline is a snapshot of now). */
-export const ZForecastPipelineQuery = ZAnalyticsFilters;
+export const ZForecastPipelineQuery = windowChecked(ZAnalyticsFilters);
 export type TForecastPipelineQuery = z.infer<typeof ZForecastPipelineQuery>;
-export const ZForecastPipelineExportQuery = ZAnalyticsFilters.extend(ZFiguresExportOptions.shape);
+export const ZForecastPipelineExportQuery = windowChecked(ZAnalyticsFilters.extend(ZFiguresExportOptions.shape));
 
 const openFigures = {
   /** Open deals (stage kind `open`) now. */

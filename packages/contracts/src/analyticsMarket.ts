@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZAnalyticsFilters, ZFiguresExportOptions } from './analytics.ts';
+import { windowChecked, ZAnalyticsFilters, ZFiguresExportOptions } from './analytics.ts';
 import { ZId } from './common.ts';
 import { ZLeaderboardRow, ZScorecardKpi } from './performance.ts';
 
@@ -8,21 +8,13 @@ import { ZLeaderboardRow, ZScorecardKpi } from './performance.ts';
  * places, rates and growth are fractions as text with 4 places (null when the denominator is 0), counts integers.
  */
 
-const DAY = 86_400_000;
-/** The window checks every figure shares: `to` after `from`, at most three years. */
-const checkWindow = (q: { from: string; to: string }, ctx: z.core.$RefinementCtx) => {
-  const days = (Date.parse(q.to) - Date.parse(q.from)) / DAY;
-  if (!(days > 0)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'to must be after from' });
-  else if (days > 3 * 366) ctx.addIssue({ code: 'custom', path: ['to'], message: 'a window of at most 3 years' });
-};
-
 const ZMarketQueryBase = ZAnalyticsFilters.extend({
   /** Group the customers in scope by their industry or their region. */
   by: z.enum(['industry', 'region']).default('industry'),
 });
-export const ZMarketQuery = ZMarketQueryBase.superRefine(checkWindow);
+export const ZMarketQuery = windowChecked(ZMarketQueryBase);
 export type TMarketQuery = z.infer<typeof ZMarketQuery>;
-export const ZMarketExportQuery = ZMarketQueryBase.extend(ZFiguresExportOptions.shape).superRefine(checkWindow);
+export const ZMarketExportQuery = windowChecked(ZMarketQueryBase.extend(ZFiguresExportOptions.shape));
 
 const ZMoney = z.string();
 const ZRate = z.string().nullable();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZAnalyticsFilters, ZFiguresExportOptions } from './analytics.ts';
+import { windowChecked, ZAnalyticsFilters, ZFiguresExportOptions } from './analytics.ts';
 import { ZId } from './common.ts';
 
 /**
@@ -8,15 +8,6 @@ import { ZId } from './common.ts';
  * days are numbers with 2 decimals (null when nothing was measured).
  */
 
-/** `to` after `from`, and at most three years apart: a longer window would read the whole history at once. */
-function checkWindow(q: { from: string; to: string }, ctx: z.RefinementCtx) {
-  if (q.to <= q.from) {
-    ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
-    return;
-  }
-  const limit = `${String(Number(q.from.slice(0, 4)) + 3).padStart(4, '0')}${q.from.slice(4)}`;
-  if (q.to > limit) ctx.addIssue({ code: 'custom', path: ['to'], message: 'a window is at most 3 years' });
-}
 const withExport = <T extends z.ZodRawShape>(shape: T) => z.object({ ...shape, ...ZFiguresExportOptions.shape });
 
 const funnelShape = { ...ZAnalyticsFilters.shape, pipelineId: ZId };
@@ -24,14 +15,14 @@ const cycleShape = ZAnalyticsFilters.shape;
 const winLossShape = { ...ZAnalyticsFilters.shape, by: z.enum(['lossReason', 'tier', 'level', 'processType']) };
 const revenueShape = { ...ZAnalyticsFilters.shape, by: z.enum(['tier', 'processType', 'month']) };
 
-export const ZFunnelQuery = z.object(funnelShape).superRefine(checkWindow);
-export const ZFunnelExportQuery = withExport(funnelShape).superRefine(checkWindow);
-export const ZCycleLengthQuery = z.object(cycleShape).superRefine(checkWindow);
-export const ZCycleLengthExportQuery = withExport(cycleShape).superRefine(checkWindow);
-export const ZWinLossQuery = z.object(winLossShape).superRefine(checkWindow);
-export const ZWinLossExportQuery = withExport(winLossShape).superRefine(checkWindow);
-export const ZRevenueQuery = z.object(revenueShape).superRefine(checkWindow);
-export const ZRevenueExportQuery = withExport(revenueShape).superRefine(checkWindow);
+export const ZFunnelQuery = windowChecked(z.object(funnelShape));
+export const ZFunnelExportQuery = windowChecked(withExport(funnelShape));
+export const ZCycleLengthQuery = windowChecked(z.object(cycleShape));
+export const ZCycleLengthExportQuery = windowChecked(withExport(cycleShape));
+export const ZWinLossQuery = windowChecked(z.object(winLossShape));
+export const ZWinLossExportQuery = windowChecked(withExport(winLossShape));
+export const ZRevenueQuery = windowChecked(z.object(revenueShape));
+export const ZRevenueExportQuery = windowChecked(withExport(revenueShape));
 export type TFunnelQuery = z.infer<typeof ZFunnelQuery>;
 export type TCycleLengthQuery = z.infer<typeof ZCycleLengthQuery>;
 export type TWinLossQuery = z.infer<typeof ZWinLossQuery>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZAnalyticsFilters, ZFiguresExportOptions } from './analytics.ts';
+import { windowChecked, ZAnalyticsFilters, ZFiguresExportOptions } from './analytics.ts';
 import { ZId } from './common.ts';
 
 /**
@@ -7,17 +7,6 @@ import { ZId } from './common.ts';
  * teamId (customers.team_id), repId (owner), region, levelId (the owner's current level) and tierId (current tier).
  * pipelineId does not apply to customers and is ignored. Windows are calendar dates [from, to) in the org's zone.
  */
-const MAX_WINDOW_DAYS = 3 * 366;
-const dayMs = (d: string) => Date.parse(`${d}T00:00:00Z`);
-
-/** `to` after `from`, and at most three years apart: both refusals name `to`. */
-function windowChecked<T extends z.ZodType<{ from: string; to: string }>>(schema: T) {
-  return schema.superRefine((q, ctx) => {
-    if (dayMs(q.to) <= dayMs(q.from)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from' });
-    else if (dayMs(q.to) - dayMs(q.from) > MAX_WINDOW_DAYS * 86_400_000)
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'the window is at most 3 years' });
-  });
-}
 
 const ZScopeFilters = ZAnalyticsFilters.omit({ from: true, to: true, compare: true, pipelineId: true });
 

@@ -77,7 +77,7 @@ export async function openByStage(db: DbOrTx, actor: Actor, of: { ownerId: strin
         sum(deals.amount * coalesce(deals.probability, s.probability) / 100.0) as weighted
       from ${deals}
       join ${stages} s on s.org_id = deals.org_id and s.id = deals.stage_id
-      where ${visibleDeals(actor)} and deals.deleted_at is null and s.kind = 'open' and ${subject}
+      where ${visibleDeals(actor)} and deals.deleted_at is null and deals.closed_at is null and s.kind = 'open' and ${subject}
       group by 1)
     select p.id as pipeline_id, p.process_type, p.name_zh as p_zh, p.name_en as p_en, s.id as stage_id, s.key, s.name_zh, s.name_en,
       s.position, coalesce(open.n, 0) as n, coalesce(open.amount, 0)::numeric(18, 2)::text as amount,
@@ -259,7 +259,7 @@ export async function openPipelineTotal(db: DbOrTx, actor: Actor) {
         round(coalesce(sum(deals.amount * coalesce(deals.probability, s.probability) / 100.0), 0), 2)::numeric(18, 2)::text as weighted
       from ${deals}
       join ${stages} s on s.org_id = deals.org_id and s.id = deals.stage_id
-      where ${visibleDeals(actor)} and deals.deleted_at is null and s.kind = 'open'`),
+      where ${visibleDeals(actor)} and deals.deleted_at is null and deals.closed_at is null and s.kind = 'open'`),
   );
   return { count: Number(r?.n ?? 0), amount: money(r?.amount), weightedAmount: money(r?.weighted) };
 }

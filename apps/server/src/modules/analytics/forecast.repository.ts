@@ -66,7 +66,7 @@ export async function pipelineFigures(db: DbOrTx, actor: Actor, f: PipelineFilte
         coalesce(deals.amount, 0) as amount,
         coalesce(deals.amount, 0) * coalesce(deals.probability, s.probability) as weighted_cents
       from ${from}
-      where ${filters} and s.kind = 'open'
+      where ${filters} and deals.closed_at is null and s.kind = 'open'
         and deals.expected_close_date >= ${f.from}::date and deals.expected_close_date < ${f.to}::date),
     won_deals as (
       select date_trunc('month', deals.closed_at at time zone ${f.timeZone}) as month, coalesce(deals.amount, 0) as amount

@@ -12,16 +12,6 @@ export const FORECAST_CATEGORY_ORDER = ['pipeline', 'best_case', 'commit', 'clos
 type Category = (typeof FORECAST_CATEGORY_ORDER)[number];
 
 const DAY = 86_400_000;
-const MAX_WINDOW_DAYS = 3 * 366;
-
-/** Why a window cannot be read (the field and message), or null: `to` after `from`, at most 3 years. */
-export function windowProblem(w: { from: string; to: string }): string | null {
-  const days = (Date.parse(`${w.to}T00:00:00Z`) - Date.parse(`${w.from}T00:00:00Z`)) / DAY;
-  if (!(days > 0)) return 'must be after from';
-  if (days > MAX_WINDOW_DAYS) return 'the window is at most 3 years';
-  return null;
-}
-
 /** The calendar months (YYYY-MM) the dates [from, to) touch, ascending. */
 export function monthsOfWindow(from: string, to: string): string[] {
   const last = new Date(Date.parse(`${to}T00:00:00Z`) - DAY).toISOString().slice(0, 7);

@@ -92,7 +92,7 @@ export async function funnelRows(db: DbOrTx, actor: Actor, pipelineId: string, f
       select deals.stage_id, count(*)::int as n, coalesce(sum(deals.amount), 0)::text as amount
       from ${deals} ${src.joins}
       join st s on s.id = deals.stage_id and s.kind = 'open'
-      where deals.org_id = ${org} and ${src.where}
+      where deals.org_id = ${org} and deals.closed_at is null and ${src.where}
       group by deals.stage_id),
     created as (
       select count(*)::int as created,

@@ -47,8 +47,17 @@ export const deals = pgTable(
     index().on(t.orgId, t.teamId),
     index().on(t.orgId, t.customerId),
     index().on(t.orgId, t.closedAt),
-    // KPIs (decision 0026): a period's closed deals by owner or team read from the index alone.
-    index('deals_kpi_closed_idx').on(t.orgId, t.closedAt, t.ownerId, t.teamId, t.stageId, t.amount).where(sql`deleted_at is null`),
+    // KPIs (decision 0026) and analytics (win/loss, revenue, cycle length, market): a period's closed deals with what
+    // they are grouped by, read from the index alone.
+    index('deals_kpi_closed_idx')
+      .on(t.orgId, t.closedAt, t.ownerId, t.teamId, t.stageId, t.amount, t.customerId, t.pipelineId, t.createdAt)
+      .where(sql`deleted_at is null`),
+    // Analytics: the open pipeline now (funnel snapshot, forecast, dashboards) without reading closed deals.
+    index('deals_open_idx')
+      .on(t.orgId, t.stageId, t.ownerId, t.teamId, t.amount, t.probability, t.expectedCloseDate, t.forecastCategory, t.customerId)
+      .where(sql`deleted_at is null and closed_at is null`),
+    // Analytics: deals created in a window (the funnel's win rate of a cohort).
+    index('deals_created_idx').on(t.orgId, t.createdAt, t.ownerId, t.teamId, t.stageId, t.pipelineId).where(sql`deleted_at is null`),
   ],
 );
 
@@ -102,6 +111,8 @@ export const dealStageHistory = pgTable(
     foreignKey({ columns: [t.orgId, t.dealId], foreignColumns: [deals.orgId, deals.id] }).onDelete('cascade'),
     foreignKey({ columns: [t.orgId, t.stageId], foreignColumns: [stages.orgId, stages.id] }),
     index().on(t.orgId, t.dealId, t.enteredAt),
+    // Analytics: the stages deals entered in a window (the funnel), from the index alone.
+    index('deal_stage_history_entered_idx').on(t.orgId, t.enteredAt, t.dealId, t.stageId, t.leftAt),
   ],
 );
 

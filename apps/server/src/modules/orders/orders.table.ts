@@ -20,10 +20,11 @@ export const orders = pgTable(
     primaryKey({ columns: [t.orgId, t.id] }),
     unique().on(t.orgId, t.externalId),
     foreignKey({ columns: [t.orgId, t.customerId], foreignColumns: [customers.orgId, customers.id] }),
-    index().on(t.orgId, t.customerId, t.orderedAt),
+    // A customer's purchase history (timeline, purchase summary, churn risk), amounts from the index alone.
+    index('orders_customer_history_idx').on(t.orgId, t.customerId, t.orderedAt, t.amount),
     index().on(t.orgId, t.orderedAt),
     // Orders KPI (decision 0026): a period's orders with their customer, from the index alone.
-    index('orders_kpi_ordered_idx').on(t.orgId, t.orderedAt, t.customerId),
+    index('orders_kpi_ordered_idx').on(t.orgId, t.orderedAt, t.customerId, t.amount),
   ],
 );
 

@@ -64,7 +64,10 @@ export const tasks = pgTable(
     index('tasks_open_created_by_idx').on(t.orgId, t.createdBy).where(sql`status = 'open'`),
     index('tasks_open_due_idx').on(t.dueAt).where(sql`status = 'open'`),
     // Follow-up compliance (decision 0026): a period's cadence tasks by assignee or team, read from the index alone.
-    index('tasks_kpi_cadence_due_idx').on(t.orgId, t.dueAt, t.assigneeId, t.teamId, t.status, t.completedAt).where(sql`source = 'cadence'`),
+    // Also per tier (analytics): the customer is in the index too.
+    index('tasks_kpi_cadence_due_idx')
+      .on(t.orgId, t.dueAt, t.assigneeId, t.teamId, t.status, t.completedAt, t.customerId)
+      .where(sql`source = 'cadence'`),
   ],
 );
 
