@@ -55,7 +55,8 @@ async function choose(label: string, option: string, typed?: string, scope = dia
   const select = scope.getByLabel(label, { exact: true }).last();
   await select.click();
   if (typed) await select.fill(typed);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  // The dropdown just opened is the last one: an earlier step's closed dropdown can still count as visible while it fades.
+  await page.locator('.ant-select-dropdown:visible').last().locator('.ant-select-item-option', { hasText: option }).first().click();
 }
 
 /** Opens a day of the month calendar (a drawer at laptop width) by clicking its cell. */
