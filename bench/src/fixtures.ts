@@ -59,6 +59,13 @@ export async function loadFixtures(raw: RawHandle): Promise<Fixtures> {
      where p.org_id = $1 order by (u.team_id = $2) desc, p.id limit 1`,
     [orgId, users.manager.teamId],
   );
+  // The long pipeline: the analytics funnel's subject.
+  const longPipeline = await one<{ id: string }>(
+    raw,
+    'long pipeline',
+    `select id from pipelines where org_id = $1 and process_type = 'long'`,
+    [orgId],
+  );
   const sample = await rawRows<{ id: string; name: string }>(
     raw,
     `select id, name from customers where org_id = $1 and deleted_at is null order by md5(id::text) limit 100`,
@@ -93,6 +100,7 @@ export async function loadFixtures(raw: RawHandle): Promise<Fixtures> {
     heavyCustomerId: heavy.id,
     timelineCursors: [],
     planId: plan.id,
+    longPipelineId: longPipeline.id,
     search: { cjk2: cjkName.slice(2, 4), cjk4: cjkName.slice(2, 6), latin: 'nova', common: '科技' },
   };
 }

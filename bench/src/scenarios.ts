@@ -7,13 +7,16 @@ import {
   ZCalibratedForecastQuery,
   ZCommissionStatementQuery,
   ZCustomerListQuery,
+  ZCycleLengthQuery,
   ZEnrolmentListQuery,
   ZForecastPipelineQuery,
+  ZFunnelQuery,
   ZLeaderboardQuery,
   ZLevelEvaluationQuery,
   ZMarketQuery,
   ZOrderListQuery,
   ZOverdueTasksQuery,
+  ZRevenueQuery,
   ZScorecardQuery,
   ZTaskListQuery,
   ZTierChurnQuery,
@@ -23,12 +26,14 @@ import {
   ZTierRfmQuery,
   ZTierWindowQuery,
   ZTimelineQuery,
+  ZWinLossQuery,
 } from '@tierline/contracts';
 import { listActivities } from '../../apps/server/src/modules/activities/activities.usecases.ts';
 import { customerTimeline } from '../../apps/server/src/modules/activities/timeline.usecases.ts';
 import { directorDashboard, managerDashboard, repDashboard } from '../../apps/server/src/modules/analytics/dashboards.usecases.ts';
 import { calibratedForecast, forecastPipeline } from '../../apps/server/src/modules/analytics/forecast.usecases.ts';
 import { marketAnalysis } from '../../apps/server/src/modules/analytics/marketAnalytics.usecases.ts';
+import { cycleLength, funnel, revenue, winLoss } from '../../apps/server/src/modules/analytics/pipelineAnalytics.usecases.ts';
 import {
   tierChurnRisk,
   tierConcentration,
@@ -80,6 +85,7 @@ export type Fixtures = {
   timelineCursors: { page: number; cursor: string }[];
   /** A development plan (of a rep in the manager's team when there is one). */
   planId: string;
+  longPipelineId: string;
 };
 
 export type Variant = {
@@ -620,6 +626,45 @@ export const SCENARIOS: Scenario[] = [
     variants: () => [
       report('by industry', '/api/v1/analytics/market', { ...BENCH_QUARTER, by: 'industry' }, (q) => ZMarketQuery.parse(q), marketAnalysis),
       report('by region', '/api/v1/analytics/market', { ...BENCH_QUARTER, by: 'region' }, (q) => ZMarketQuery.parse(q), marketAnalysis),
+    ],
+  },
+  {
+    name: 'pipeline-analytics-director',
+    what: `the pipeline figures for ${BENCH_PERIOD} against last quarter, as a director: the long pipeline's funnel, cycle length, win/loss by tier, revenue by process type`,
+    actor: 'director',
+    kind: 'latency',
+    budget: DASHBOARD_BUDGET,
+    requests: 20,
+    requires: '/api/v1/analytics/funnel',
+    variants: (fx) => [
+      report(
+        'funnel (long)',
+        '/api/v1/analytics/funnel',
+        { ...BENCH_QUARTER, compare: 'previous', pipelineId: fx.longPipelineId },
+        (q) => ZFunnelQuery.parse(q),
+        funnel,
+      ),
+      report(
+        'cycle length',
+        '/api/v1/analytics/cycle-length',
+        { ...BENCH_QUARTER, compare: 'previous' },
+        (q) => ZCycleLengthQuery.parse(q),
+        cycleLength,
+      ),
+      report(
+        'win/loss by tier',
+        '/api/v1/analytics/win-loss',
+        { ...BENCH_QUARTER, compare: 'previous', by: 'tier' },
+        (q) => ZWinLossQuery.parse(q),
+        winLoss,
+      ),
+      report(
+        'revenue by process type',
+        '/api/v1/analytics/revenue',
+        { ...BENCH_QUARTER, compare: 'previous', by: 'processType' },
+        (q) => ZRevenueQuery.parse(q),
+        revenue,
+      ),
     ],
   },
   {
