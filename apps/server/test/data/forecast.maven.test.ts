@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { forecastCommits } from '../../src/modules/performance/performance.table.ts';
 import { newId } from '../../src/platform/ids.ts';
 import { createTestApp, seedOrg } from '../testApp.ts';
+import { mavenCsv, mavenEmail, mavenPresent, seedMavenStaff } from './maven.ts';
 
 // The Maven CRM data set (../shared/data/crm-sales-opportunities) through the batch endpoints, and the forecast
 // figures checked against a computation straight from the CSV. The data has no expected close dates, forecast
@@ -10,15 +10,6 @@ import { createTestApp, seedOrg } from '../testApp.ts';
 // is expected to close on its engage date (or 2017-12-31 when it has none), is `commit` when Engaging and
 // `best_case` when Prospecting, is worth its product's list price, and a GTK 500 deal carries its own probability
 // 40; each rep commits, per quarter of 2017 and for 2018-Q1, a fixed amount by their position in the list.
-const dir = new URL('../../../../../shared/data/crm-sales-opportunities/', import.meta.url);
-const csv = (name: string) =>
-  fs
-    .readFileSync(new URL(name, dir), 'utf8')
-    .trim()
-    .split(/\r?\n/)
-    .slice(1)
-    .map((line) => line.split(','));
-const emailOf = (agent: string) => `${agent.toLowerCase().replace(/[^a-z]+/g, '.')}@maven.test`;
 const cents = (n: number) => `${Math.trunc(n / 100)}.${String(n % 100).padStart(2, '0')}`;
 const STAGE = { Won: 'won', Lost: 'lost', Engaging: 'negotiate', Prospecting: 'qualify' } as Record<string, string>;
 const STAGE_PROBABILITY = { negotiate: 75, qualify: 20 } as Record<string, number>;
@@ -34,27 +25,11 @@ const t = await createTestApp();
 t.clock.set(new Date('2018-02-10T02:00:00Z')); // 2018-Q1 under way: 2017's quarters have ended
 const { admin, orgId } = await seedOrg(t, 'Maven');
 
-describe.skipIf(!fs.existsSync(dir))('forecast analytics on the Maven CRM data', () => {
+describe.skipIf(!mavenPresent)('forecast analytics on the Maven CRM data', () => {
   it('the weighted pipeline and the calibrated forecast match an independent computation', async () => {
-    const agents = csv('sales_teams.csv');
-    const teamIds = new Map<string, string>();
-    for (const [, manager, office] of agents) {
-      if (!teamIds.has(manager)) teamIds.set(manager, (await admin.post('/api/v1/teams', { name: manager, region: office })).json().id);
-    }
-    const repIds = new Map<string, string>();
-    for (const [agent, manager] of agents) {
-      const res = await admin.post('/api/v1/users', {
-        email: emailOf(agent),
-        name: agent,
-        role: 'rep',
-        password: 'Maven-Pass-123',
-        teamId: teamIds.get(manager),
-      });
-      expect(res.statusCode, res.body).toBe(201);
-      repIds.set(agent, res.json().id);
-    }
-    const price = new Map(csv('products.csv').map(([product, , p]) => [product.replace(/\s+/g, ''), Number(p)]));
-    const opps = csv('sales_pipeline.csv').map(([id, agent, product, , stage, engaged, closed, value]) => {
+    const { repIds } = await seedMavenStaff(admin, { teams: true });
+    const price = new Map(mavenCsv('products.csv').map(([product, , p]) => [product.replace(/\s+/g, ''), Number(p)]));
+    const opps = mavenCsv('sales_pipeline.csv').map(([id, agent, product, , stage, engaged, closed, value]) => {
       const open = stage === 'Engaging' || stage === 'Prospecting';
       return {
         id,
@@ -74,7 +49,7 @@ describe.skipIf(!fs.existsSync(dir))('forecast analytics on the Maven CRM data',
         externalId: o.id,
         processType: 'short',
         stageKey: o.stage,
-        ownerEmail: emailOf(o.agent),
+        ownerEmail: mavenEmail(o.agent),
         ...(o.amount !== undefined ? { amount: String(o.amount) } : {}),
         ...(o.expected ? { expectedCloseDate: o.expected } : {}),
         ...(o.category ? { forecastCategory: o.category } : {}),

@@ -1,43 +1,21 @@
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createTestApp, seedOrg } from '../testApp.ts';
+import { mavenCsv, mavenEmail, mavenPresent, seedMavenAccounts, seedMavenStaff } from './maven.ts';
 
 // Market analysis on the Maven CRM data set (../shared/data/crm-sales-opportunities): accounts carry their sector
 // (industry) and office location (region), opportunities are loaded through the batch endpoints, and the figures per
 // sector and per location for 2017-Q2 (against 2017-Q1) are checked against a computation straight from the CSV.
-const dir = new URL('../../../../../shared/data/crm-sales-opportunities/', import.meta.url);
-const csv = (name: string) =>
-  fs
-    .readFileSync(new URL(name, dir), 'utf8')
-    .trim()
-    .split(/\r?\n/)
-    .slice(1)
-    .map((line) => line.split(','));
-const emailOf = (agent: string) => `${agent.toLowerCase().replace(/[^a-z]+/g, '.')}@maven.test`;
 
 type Tally = { won: number; lost: number; wonCents: number; prevWon: number; prevLost: number; prevWonCents: number };
 const growthOf = (cur: number, prev: number) => (prev === 0 ? null : (cur - prev) / prev);
 
-describe.skipIf(!fs.existsSync(dir))('market analysis on the Maven CRM data', () => {
+describe.skipIf(!mavenPresent)('market analysis on the Maven CRM data', () => {
   it('gives won amounts, win rates, growth and customer counts per sector and per location equal to the CSV', async () => {
     const t = await createTestApp();
     const { admin } = await seedOrg(t, 'Maven Market');
-    for (const [agent] of csv('sales_teams.csv')) {
-      const res = await admin.post('/api/v1/users', { email: emailOf(agent), name: agent, role: 'rep', password: 'Maven-Pass-123' });
-      expect(res.statusCode, res.body).toBe(201);
-    }
-    const accounts = csv('accounts.csv');
-    const created = await admin.post('/api/v1/customers/batch', {
-      records: accounts.map(([account, sector, , , , office]) => ({
-        name: account,
-        externalId: account,
-        industry: sector,
-        region: office,
-        ownerId: null,
-      })),
-    });
-    expect(created.json().created).toBe(85);
-    const opportunities = csv('sales_pipeline.csv');
+    await seedMavenStaff(admin, { teams: false });
+    const accounts = await seedMavenAccounts(admin);
+    const opportunities = mavenCsv('sales_pipeline.csv');
     const stageKey = { Won: 'won', Lost: 'lost', Engaging: 'negotiate', Prospecting: 'qualify' } as Record<string, string>;
     for (let i = 0; i < opportunities.length; i += 1000) {
       const records = opportunities.slice(i, i + 1000).map(([id, agent, product, account, stage, engaged, closed, value]) => ({
@@ -45,7 +23,7 @@ describe.skipIf(!fs.existsSync(dir))('market analysis on the Maven CRM data', ()
         externalId: id,
         processType: 'short',
         stageKey: stageKey[stage],
-        ownerEmail: emailOf(agent),
+        ownerEmail: mavenEmail(agent),
         ...(account ? { customerExternalId: account } : {}),
         ...(value ? { amount: value } : {}),
         ...(engaged ? { createdAt: `${engaged}T00:00:00Z` } : {}),

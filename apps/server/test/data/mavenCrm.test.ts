@@ -1,58 +1,22 @@
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createTestApp, seedOrg } from '../testApp.ts';
+import { mavenCsv, mavenEmail, mavenPresent, seedMavenAccounts, seedMavenStaff } from './maven.ts';
 
 // The Maven Analytics CRM data set (../shared/data/crm-sales-opportunities): 35 agents, 85 accounts,
 // 8,800 opportunities, loaded through the batch endpoints and checked against a computation of its own.
-const dir = new URL('../../../../../shared/data/crm-sales-opportunities/', import.meta.url);
-const csv = (name: string) =>
-  fs
-    .readFileSync(new URL(name, dir), 'utf8')
-    .trim()
-    .split(/\r?\n/)
-    .slice(1)
-    .map((line) => line.split(','));
-const emailOf = (agent: string) => `${agent.toLowerCase().replace(/[^a-z]+/g, '.')}@maven.test`;
 const FROM = '2016-01-01T00:00:00Z';
 const TO = '2018-01-01T00:00:00Z';
 
 const t = await createTestApp();
 const { admin } = await seedOrg(t, 'Maven');
 
-describe.skipIf(!fs.existsSync(dir))('the Maven CRM data through the batch endpoints', () => {
+describe.skipIf(!mavenPresent)('the Maven CRM data through the batch endpoints', () => {
   it('gives per-rep, per-team and per-region won amounts and win rates equal to an independent computation', async () => {
-    const agents = csv('sales_teams.csv');
-    const teamIds = new Map<string, string>();
-    for (const [, manager, office] of agents) {
-      if (teamIds.has(manager)) continue;
-      const res = await admin.post('/api/v1/teams', { name: manager, region: office });
-      teamIds.set(manager, res.json().id);
-    }
-    const repIds = new Map<string, string>();
-    for (const [agent, manager] of agents) {
-      const res = await admin.post('/api/v1/users', {
-        email: emailOf(agent),
-        name: agent,
-        role: 'rep',
-        password: 'Maven-Pass-123',
-        teamId: teamIds.get(manager),
-      });
-      expect(res.statusCode, res.body).toBe(201);
-      repIds.set(agent, res.json().id);
-    }
-    const accounts = csv('accounts.csv');
-    const created = await admin.post('/api/v1/customers/batch', {
-      records: accounts.map(([account, sector, , , , office]) => ({
-        name: account,
-        externalId: account,
-        industry: sector,
-        region: office,
-        ownerId: null,
-      })),
-    });
-    expect(created.json().created).toBe(85);
+    const agents = mavenCsv('sales_teams.csv');
+    const { teamIds, repIds } = await seedMavenStaff(admin, { teams: true });
+    await seedMavenAccounts(admin);
 
-    const opportunities = csv('sales_pipeline.csv');
+    const opportunities = mavenCsv('sales_pipeline.csv');
     const stageKey = { Won: 'won', Lost: 'lost', Engaging: 'negotiate', Prospecting: 'qualify' } as Record<string, string>;
     for (let i = 0; i < opportunities.length; i += 1000) {
       const records = opportunities.slice(i, i + 1000).map(([id, agent, product, account, stage, engaged, closed, value]) => ({
@@ -60,7 +24,7 @@ describe.skipIf(!fs.existsSync(dir))('the Maven CRM data through the batch endpo
         externalId: id,
         processType: 'short',
         stageKey: stageKey[stage],
-        ownerEmail: emailOf(agent),
+        ownerEmail: mavenEmail(agent),
         ...(account ? { customerExternalId: account } : {}),
         ...(value ? { amount: value } : {}),
         ...(engaged ? { createdAt: `${engaged}T00:00:00Z` } : {}),

@@ -1,19 +1,10 @@
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createTestApp, seedOrg } from '../testApp.ts';
+import { mavenCsv, mavenEmail, mavenPresent, seedMavenAccounts, seedMavenStaff } from './maven.ts';
 
 // The Maven CRM data set (../shared/data/crm-sales-opportunities) through the batch endpoints, each product series
 // in a pipeline of its own (GTX → short, MG → long, GTK → project), and the pipeline figures (funnel totals,
 // cycle length, win/loss, revenue) checked against a computation straight from the CSV.
-const dir = new URL('../../../../../shared/data/crm-sales-opportunities/', import.meta.url);
-const csv = (name: string) =>
-  fs
-    .readFileSync(new URL(name, dir), 'utf8')
-    .trim()
-    .split(/\r?\n/)
-    .slice(1)
-    .map((line) => line.split(','));
-const emailOf = (agent: string) => `${agent.toLowerCase().replace(/[^a-z]+/g, '.')}@maven.test`;
 const processTypeOf = (product: string) => (product.startsWith('GTX') ? 'short' : product.startsWith('MG') ? 'long' : 'project');
 const TYPES = ['short', 'long', 'project'] as const;
 const openStage = {
@@ -37,35 +28,12 @@ const near = (actual: string | number | null, expected: number, places: number) 
 const t = await createTestApp();
 const { admin } = await seedOrg(t, 'Maven');
 
-describe.skipIf(!fs.existsSync(dir))('pipeline analytics on the Maven CRM data', () => {
+describe.skipIf(!mavenPresent)('pipeline analytics on the Maven CRM data', () => {
   it('matches an independent computation of win/loss, revenue, cycle length and the funnel', async () => {
-    const agents = csv('sales_teams.csv');
-    const teamIds = new Map<string, string>();
-    for (const [, manager, office] of agents) {
-      if (teamIds.has(manager)) continue;
-      teamIds.set(manager, (await admin.post('/api/v1/teams', { name: manager, region: office })).json().id);
-    }
-    for (const [agent, manager] of agents) {
-      const res = await admin.post('/api/v1/users', {
-        email: emailOf(agent),
-        name: agent,
-        role: 'rep',
-        password: 'Maven-Pass-123',
-        teamId: teamIds.get(manager),
-      });
-      expect(res.statusCode, res.body).toBe(201);
-    }
-    const accounts = csv('accounts.csv');
-    await admin.post('/api/v1/customers/batch', {
-      records: accounts.map(([account, sector, , , , office]) => ({
-        name: account,
-        externalId: account,
-        industry: sector,
-        region: office,
-        ownerId: null,
-      })),
-    });
-    const rows = csv('sales_pipeline.csv');
+    const agents = mavenCsv('sales_teams.csv');
+    const { teamIds } = await seedMavenStaff(admin, { teams: true });
+    await seedMavenAccounts(admin);
+    const rows = mavenCsv('sales_pipeline.csv');
     for (let i = 0; i < rows.length; i += 1000) {
       const records = rows.slice(i, i + 1000).map(([id, agent, product, account, stage, engaged, closed, value]) => {
         const processType = processTypeOf(product);
@@ -74,7 +42,7 @@ describe.skipIf(!fs.existsSync(dir))('pipeline analytics on the Maven CRM data',
           externalId: id,
           processType,
           stageKey: stage === 'Won' ? 'won' : stage === 'Lost' ? 'lost' : openStage[processType][stage],
-          ownerEmail: emailOf(agent),
+          ownerEmail: mavenEmail(agent),
           ...(account ? { customerExternalId: account } : {}),
           ...(value ? { amount: value } : {}),
           ...(engaged ? { createdAt: `${engaged}T00:00:00Z` } : {}),
