@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, saveScreenshot, settle, type TestPage } from './support/browser.ts';
+import { launchBrowser, openPage, pickOption, saveScreenshot, settle, type TestPage } from './support/browser.ts';
 import { buttonName, currentSession, signIn } from './support/session.ts';
 
 const baseUrl = inject('baseUrl');
@@ -42,7 +42,7 @@ const described = (label: string) => page.locator('th', { hasText: label }).loca
 /** Picks an option of an antd Select found by its label in the dialog. */
 async function choose(label: string, option: string): Promise<void> {
   await dialog().getByLabel(label).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  await pickOption(page, option);
 }
 
 async function chooseKind(label: string): Promise<void> {

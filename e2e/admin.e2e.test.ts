@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, saveScreenshot, settle, type TestPage } from './support/browser.ts';
+import { launchBrowser, openPage, pickOption, saveScreenshot, settle, type TestPage } from './support/browser.ts';
 import { buttonName, currentSession, signIn } from './support/session.ts';
 
 const baseUrl = inject('baseUrl');
@@ -16,7 +16,7 @@ async function choose(scope: Page, label: string, option: string, typed?: string
   const select = scope.getByRole('dialog').getByLabel(label);
   await select.click();
   if (typed) await select.fill(typed);
-  await scope.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  await pickOption(scope, option);
   // The next field must not be clicked through a list still closing (other journeys leave many teams in it).
   await expect.poll(() => scope.locator('.ant-select-dropdown:visible').count()).toBe(0);
 }

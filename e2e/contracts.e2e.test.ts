@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, saveScreenshot, settle, type TestPage } from './support/browser.ts';
+import { launchBrowser, openPage, pickOption, saveScreenshot, settle, type TestPage } from './support/browser.ts';
 import { buttonName, currentSession, signIn } from './support/session.ts';
 
 const baseUrl = inject('baseUrl');
@@ -68,7 +68,7 @@ async function chooseDeal(on: Page, name: string): Promise<void> {
   const select = dialog(on).getByLabel('商机');
   await select.click();
   await select.fill(name.slice(0, 6));
-  await on.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name }).first().click();
+  await pickOption(on, name);
 }
 
 /** Clicks an action, then the same-named button of the confirmation it opens. */

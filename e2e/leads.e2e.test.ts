@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, saveScreenshot, settle, type TestPage } from './support/browser.ts';
+import { launchBrowser, openPage, pickOption, saveScreenshot, settle, type TestPage } from './support/browser.ts';
 import { buttonName, currentSession, signIn } from './support/session.ts';
 
 const baseUrl = inject('baseUrl');
@@ -19,7 +19,7 @@ const button = (label: string, scope: Pick<Page, 'getByRole'> = page) => scope.g
 /** Picks an option of an antd Select found by its label: open it, type to filter, click the option. */
 async function choose(scope: ReturnType<typeof dialog>, label: string, option: string): Promise<void> {
   await scope.getByLabel(label).last().click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  await pickOption(page, option);
 }
 
 async function openLeads(): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, saveScreenshot, settle, type TestPage } from './support/browser.ts';
+import { launchBrowser, openPage, pickOption, saveScreenshot, settle, type TestPage } from './support/browser.ts';
 import { apiCall, signIn } from './support/session.ts';
 
 const baseUrl = inject('baseUrl');
@@ -275,14 +275,14 @@ describe('scorecards and leaderboard journey (zh-CN)', () => {
     await saveScreenshot(page, 'performance-leaderboard-zh');
     // By a KPI: payments collected, as money.
     await page.getByTestId('metric-select').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '回款金额' }).click();
+    await pickOption(page, '回款金额');
     await expect.poll(() => row.getByTestId('leaderboard-value').textContent()).toBe('¥100,000.00');
     // Within the team: the rep alone.
     await page.locator('.ant-segmented-item', { hasText: /^团队$/ }).click();
     const teamSelect = page.getByLabel('选择团队');
     await teamSelect.click();
     await teamSelect.fill(RUN);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: TEAM }).click();
+    await pickOption(page, TEAM);
     await expect.poll(() => board.locator('tbody tr[data-row-key]').count()).toBe(1);
     await row.getByTestId('medal-1').waitFor();
   });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, saveScreenshot, settle, type TestPage } from './support/browser.ts';
+import { launchBrowser, openPage, pickOption, saveScreenshot, settle, type TestPage } from './support/browser.ts';
 import { buttonName, currentSession, signIn } from './support/session.ts';
 
 const baseUrl = inject('baseUrl');
@@ -36,7 +36,7 @@ async function choose(on: Page, label: string, option: string, typed?: string): 
   const select = dialog(on).getByLabel(label, { exact: true });
   await select.click();
   if (typed) await select.fill(typed);
-  await on.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  await pickOption(on, option);
 }
 
 /** Clicks an action on the request page, then the same-named button of the confirmation it opens. */

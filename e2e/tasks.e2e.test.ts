@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, saveScreenshot, settle, type TestPage } from './support/browser.ts';
+import { launchBrowser, openPage, pickOption, saveScreenshot, settle, type TestPage } from './support/browser.ts';
 import { buttonName, currentSession, signIn } from './support/session.ts';
 
 const baseUrl = inject('baseUrl');
@@ -55,8 +55,7 @@ async function choose(label: string, option: string, typed?: string, scope = dia
   const select = scope.getByLabel(label, { exact: true }).last();
   await select.click();
   if (typed) await select.fill(typed);
-  // The dropdown just opened is the last one: an earlier step's closed dropdown can still count as visible while it fades.
-  await page.locator('.ant-select-dropdown:visible').last().locator('.ant-select-item-option', { hasText: option }).first().click();
+  await pickOption(page, option);
 }
 
 /** Opens a day of the month calendar (a drawer at laptop width) by clicking its cell. */

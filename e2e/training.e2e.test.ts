@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, saveScreenshot, settle, type TestPage } from './support/browser.ts';
+import { launchBrowser, openPage, pickOption, saveScreenshot, settle, type TestPage } from './support/browser.ts';
 import { apiCall, signIn } from './support/session.ts';
 
 const baseUrl = inject('baseUrl');
@@ -55,9 +55,7 @@ async function signedIn(credentials: { email: string; password: string }) {
 async function pick(page: Page, select: Locator, text: string, type = false) {
   await select.click();
   if (type) await select.locator('input').fill(text);
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first();
-  await option.waitFor();
-  await option.click();
+  await pickOption(page, text);
 }
 
 /** The course's check in the plan's level gap (by the course's id, so another journey's curriculum courses do not matter). */

@@ -53,6 +53,14 @@ export async function settle(page: Page): Promise<void> {
   );
 }
 
+/**
+ * Clicks an option of the antd Select dropdown just opened: the last visible one. A dropdown closed a moment ago can
+ * still count as visible while it fades, and its option under the same text would take the click instead.
+ */
+export async function pickOption(page: Page, text: string): Promise<void> {
+  await page.locator('.ant-select-dropdown:visible').last().locator('.ant-select-item-option', { hasText: text }).first().click();
+}
+
 /** Saves a screenshot to e2e/artifacts/<name>.png for people (and reviewers) to look at. */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await mkdir(ARTIFACTS_DIR, { recursive: true });
