@@ -54,11 +54,12 @@ export async function settle(page: Page): Promise<void> {
 }
 
 /**
- * Clicks an option of the antd Select dropdown just opened: the last visible one. A dropdown closed a moment ago can
- * still count as visible while it fades, and its option under the same text would take the click instead.
+ * Clicks an option of an open antd Select: the first VISIBLE option with that text. A dropdown closed a moment ago
+ * can still match `.ant-select-dropdown:visible` while its options are already hidden, and its option would be
+ * chosen (then never become clickable) without the `:visible` on the option itself.
  */
 export async function pickOption(page: Page, text: string): Promise<void> {
-  await page.locator('.ant-select-dropdown:visible').last().locator('.ant-select-item-option', { hasText: text }).first().click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option:visible', { hasText: text }).first().click();
 }
 
 /** Saves a screenshot to e2e/artifacts/<name>.png for people (and reviewers) to look at. */
