@@ -10,20 +10,12 @@ import { notifyUsers } from '../notifications/notify.ts';
 import { monthsBetween, parsePeriod } from '../performance/periods.rules.ts';
 import { DEFAULT_SCORING_SCHEME } from '../performance/scorecard.rules.ts';
 import { scorecardsOfReps } from '../performance/scorecards.usecases.ts';
-import { coursesByIds, curriculaOf } from '../training/curricula.repository.ts';
-import { courseHoldings } from '../training/holdings.repository.ts';
+import { promotionCourses } from '../training/curricula.usecases.ts';
 import { setUserLevel } from '../users/users.usecases.ts';
 import { cycleBands } from './levelCriteria.repository.ts';
 import { criteriaInForce } from './levelCriteria.usecases.ts';
 import * as repo from './levelEvaluation.repository.ts';
-import {
-  type Evaluation,
-  evaluateRep,
-  lastDayOf,
-  neededPeriods,
-  type PeriodFigures,
-  type PromotionCourses,
-} from './levelEvaluation.rules.ts';
+import { type Evaluation, evaluateRep, lastDayOf, neededPeriods, type PeriodFigures } from './levelEvaluation.rules.ts';
 import { latestEffectiveOn, levelSince, levelsInForce, orgToday } from './levelHistory.repository.ts';
 import { listLevels } from './levels.repository.ts';
 
@@ -80,7 +72,13 @@ async function evaluateReps(ctx: Ctx, period: string, repIds: string[]): Promise
     }
   }
 
-  const courses = await promotionCourses(ctx, levelled, levelAt);
+  const courses = await promotionCourses(
+    ctx.db,
+    ctx.actor.orgId,
+    levelled,
+    levelAt,
+    await orgToday(ctx.db, ctx.actor.orgId, ctx.clock.now()),
+  );
 
   const result = new Map<string, RepEvaluation>();
   for (const id of repIds) {
@@ -100,34 +98,6 @@ async function evaluateReps(ctx: Ctx, period: string, repIds: string[]): Promise
     result.set(id, { ...evaluation, levelId, levelSince: from, monthsAtLevel });
   }
   return result;
-}
-
-/**
- * Decision 0029, set-based for all reps: the courses of each rep's level's promotion curriculum (titles from the
- * catalogue) and the courses each holds today in the organisation's calendar. Reps whose level has no promotion
- * curriculum are absent (no course checks). Courses are judged today, whatever period is evaluated.
- */
-async function promotionCourses(ctx: Ctx, repIds: string[], levelAt: Map<string, string | null>): Promise<Map<string, PromotionCourses>> {
-  const { orgId } = ctx.actor;
-  const curricula = await curriculaOf(ctx.db, orgId);
-  const asked = repIds.filter((id) => curricula.get(levelAt.get(id) as string)?.forPromotion.length);
-  if (asked.length === 0) return new Map();
-  const titles = await coursesByIds(
-    ctx.db,
-    orgId,
-    [...curricula.values()].flatMap((c) => c.forPromotion),
-  );
-  const today = await orgToday(ctx.db, orgId, ctx.clock.now());
-  const holdings = await courseHoldings(ctx.db, orgId, asked, today);
-  return new Map(
-    asked.map((id) => {
-      const forPromotion = (curricula.get(levelAt.get(id) as string)?.forPromotion ?? []).map((courseId) => ({
-        id: courseId,
-        title: titles.get(courseId)?.title ?? courseId,
-      }));
-      return [id, { today, forPromotion, holdings: holdings.get(id) ?? new Map() }];
-    }),
-  );
 }
 
 /**

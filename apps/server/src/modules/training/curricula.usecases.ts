@@ -1,9 +1,12 @@
 import type { TCurriculum } from '@tierline/contracts';
+import type { DbOrTx } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/audit.writer.ts';
 import { badRequest, notFound, unprocessable } from '../../platform/errors.ts';
 import { type Ctx, inTransaction } from '../../platform/requestContext.ts';
+import type { PromotionCourses } from '../levels/levelEvaluation.rules.ts';
 import * as repo from './curricula.repository.ts';
 import { type CurriculumLists, duplicateCourses, unusableCourses } from './curricula.rules.ts';
+import { courseHoldings } from './holdings.repository.ts';
 
 /** Curricula (decision 0029): per level, the courses held while at it and those passed before promotion from it. */
 
@@ -41,4 +44,37 @@ export async function replaceCurriculum(ctx: Ctx, levelId: string, input: Curric
     await recordAudit(tx.db, tx, { action: 'update', entity: 'curriculum', entityId: levelId, before, after });
     return after;
   });
+}
+
+/**
+ * For the level evaluation's course checks (decision 0029), set-based for all reps: the courses of each rep's level's
+ * promotion curriculum (titles from the catalogue) and the courses each holds `today` in the organisation's calendar.
+ * Reps whose level has no promotion curriculum are absent (no course checks). Courses are judged today, whatever
+ * period is evaluated.
+ */
+export async function promotionCourses(
+  db: DbOrTx,
+  orgId: string,
+  repIds: string[],
+  levelAt: ReadonlyMap<string, string | null>,
+  today: string,
+): Promise<Map<string, PromotionCourses>> {
+  const curricula = await repo.curriculaOf(db, orgId);
+  const asked = repIds.filter((id) => curricula.get(levelAt.get(id) as string)?.forPromotion.length);
+  if (asked.length === 0) return new Map();
+  const titles = await repo.coursesByIds(
+    db,
+    orgId,
+    [...curricula.values()].flatMap((c) => c.forPromotion),
+  );
+  const holdings = await courseHoldings(db, orgId, asked, today);
+  return new Map(
+    asked.map((id) => {
+      const forPromotion = (curricula.get(levelAt.get(id) as string)?.forPromotion ?? []).map((courseId) => ({
+        id: courseId,
+        title: titles.get(courseId)?.title ?? courseId,
+      }));
+      return [id, { today, forPromotion, holdings: holdings.get(id) ?? new Map() }];
+    }),
+  );
 }
