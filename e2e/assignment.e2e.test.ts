@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, saveScreenshot, settle, type TestPage } from './support/browser.ts';
+import { launchBrowser, openPage, pickOption, saveScreenshot, settle, type TestPage } from './support/browser.ts';
 import { buttonName, currentSession, signIn } from './support/session.ts';
 
 const baseUrl = inject('baseUrl');
@@ -149,7 +149,7 @@ describe('assignment rules journey (zh-CN)', () => {
     await page.getByRole('button', { name: '试一试' }).click();
     await drawer().getByText('客户', { exact: true }).click();
     await drawer().getByLabel('记录').fill('华东精机');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: CUSTOMER }).click();
+    await pickOption(page, CUSTOMER);
     await drawer().getByTestId('assignment-explain-none').waitFor();
 
     await drawer().getByTestId('auto-assign').click();
@@ -189,7 +189,7 @@ describe('assignment rules journey (zh-CN)', () => {
     await page.getByRole('button', { name: 'Try it' }).click();
     await drawer().getByText('Customers', { exact: true }).click();
     await drawer().getByLabel('Record').fill('华东精机');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: CUSTOMER }).click();
+    await pickOption(page, CUSTOMER);
     const explanation = drawer().getByTestId('assignment-explanation');
     await explanation.locator('tr', { hasText: JUNIOR.name }).getByText('Level not eligible').waitFor();
     expect(await explanation.textContent()).toContain('Region: 华东');

@@ -54,12 +54,19 @@ export async function settle(page: Page): Promise<void> {
 }
 
 /**
- * Clicks an option of an open antd Select: the first VISIBLE option with that text. A dropdown closed a moment ago
- * can still match `.ant-select-dropdown:visible` while its options are already hidden, and its option would be
- * chosen (then never become clickable) without the `:visible` on the option itself.
+ * Clicks an option of the antd Select that is open now. The option list is found through the open combobox's
+ * `aria-controls`: a dropdown that is still closing (its combobox no longer expanded) can look visible for a moment,
+ * and matching options by text across all dropdowns picked from it.
  */
 export async function pickOption(page: Page, text: string): Promise<void> {
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option:visible', { hasText: text }).first().click();
+  const combobox = page.locator('[role="combobox"][aria-expanded="true"][aria-controls]');
+  await combobox.first().waitFor();
+  const listId = await combobox.first().getAttribute('aria-controls');
+  await page
+    .locator('.ant-select-dropdown', { has: page.locator(`[id="${listId}"]`) })
+    .locator('.ant-select-item-option', { hasText: text })
+    .first()
+    .click();
 }
 
 /** Saves a screenshot to e2e/artifacts/<name>.png for people (and reviewers) to look at. */
