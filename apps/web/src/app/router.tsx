@@ -3,13 +3,10 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { LoginPage } from '../modules/auth/pages/LoginPage.tsx';
 import { ResetPasswordPage } from '../modules/auth/pages/ResetPasswordPage.tsx';
 import { SetupPage } from '../modules/auth/pages/SetupPage.tsx';
-import { DashboardPage } from '../modules/dashboard/pages/DashboardPage.tsx';
 import { TIER_RULE_ROLES } from '../shared/roles.ts';
 import { NotFoundPage } from '../shared/StatusPages.tsx';
 import { RequireAdmin, RequireRoles, RequireSession, SetupGate } from './guards.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
-import { ComingSoonPage } from './layout/ComingSoonPage.tsx';
-import { MAIN_NAV } from './layout/navigation.tsx';
 import { PublicLayout } from './layout/PublicLayout.tsx';
 
 // Pages most people never open are loaded on demand, keeping the first load small.
@@ -46,18 +43,15 @@ const PerformanceRoutes = lazy(() =>
   import('../modules/performance/PerformanceRoutes.tsx').then((m) => ({ default: m.PerformanceRoutes })),
 );
 const TrainingRoutes = lazy(() => import('../modules/training/TrainingRoutes.tsx').then((m) => ({ default: m.TrainingRoutes })));
+const AnalyticsRoutes = lazy(() => import('../modules/analytics/AnalyticsRoutes.tsx').then((m) => ({ default: m.AnalyticsRoutes })));
+// The dashboards draw charts: ECharts loads with them, not with the sign-in page.
+const DashboardPage = lazy(() => import('../modules/dashboard/pages/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
 const JobsPage = lazy(() => import('../modules/jobs/pages/JobsPage.tsx').then((m) => ({ default: m.JobsPage })));
 const WebhooksPage = lazy(() => import('../modules/webhooks/pages/WebhooksPage.tsx').then((m) => ({ default: m.WebhooksPage })));
 const NotificationsPage = lazy(() =>
   import('../modules/notifications/pages/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })),
 );
 const ApiTokensPage = lazy(() => import('../modules/account/pages/ApiTokensPage.tsx').then((m) => ({ default: m.ApiTokensPage })));
-
-/** Modules on the roadmap: their nav links lead to a "coming soon" page until they are built. */
-const comingSoonRoutes: RouteObject[] = MAIN_NAV.filter((item) => item.comingSoon).map((item) => ({
-  path: `${item.path.slice(1)}/*`,
-  element: <ComingSoonPage navKey={item.key} />,
-}));
 
 const routes: RouteObject[] = [
   {
@@ -78,7 +72,6 @@ const routes: RouteObject[] = [
             element: <AppLayout />,
             children: [
               { index: true, element: <DashboardPage /> },
-              ...comingSoonRoutes,
               {
                 path: 'customers',
                 children: [
@@ -132,6 +125,7 @@ const routes: RouteObject[] = [
               { path: 'imports', element: <ImportsPage /> },
               { path: 'performance/*', element: <PerformanceRoutes /> },
               { path: 'training/*', element: <TrainingRoutes /> },
+              { path: 'analytics/*', element: <AnalyticsRoutes /> },
               { path: 'notifications', element: <NotificationsPage /> },
               { path: 'account/tokens', element: <ApiTokensPage /> },
               {

@@ -1,4 +1,5 @@
 import { activitiesEn } from './en/activities.ts';
+import { analyticsEn } from './en/analytics.ts';
 import { assignmentEn } from './en/assignment.ts';
 import { contractsEn } from './en/contracts.ts';
 import { customersEn } from './en/customers.ts';
@@ -172,8 +173,6 @@ export const en: Messages = {
     forbiddenTitle: 'No access',
     forbiddenText: 'This page is for admins only.',
     forbiddenRoles: 'This page is for these roles only: {{roles}}.',
-    comingSoonTitle: '{{module}} is coming soon',
-    comingSoonText: 'We are building this module. Stay tuned.',
   },
   dashboard: {
     welcome: 'Welcome, {{name}}',
@@ -268,6 +267,7 @@ export const en: Messages = {
   ...leadsEn,
   ...contractsEn,
   ...assignmentEn,
+  ...analyticsEn,
   ...trainingEn,
   ...trainingLearningEn,
   ...trainingTeamEn,

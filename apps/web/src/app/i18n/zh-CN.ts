@@ -4,6 +4,7 @@
  */
 
 import { activitiesZh } from './zh-CN/activities.ts';
+import { analyticsZh } from './zh-CN/analytics.ts';
 import { assignmentZh } from './zh-CN/assignment.ts';
 import { contractsZh } from './zh-CN/contracts.ts';
 import { customersZh } from './zh-CN/customers.ts';
@@ -175,8 +176,6 @@ export const zhCN = {
     forbiddenTitle: '无权访问',
     forbiddenText: '此页面仅对管理员开放。',
     forbiddenRoles: '此页面仅对以下角色开放：{{roles}}。',
-    comingSoonTitle: '{{module}}模块即将推出',
-    comingSoonText: '我们正在建设这一模块，敬请期待。',
   },
   dashboard: {
     welcome: '欢迎，{{name}}',
@@ -271,6 +270,7 @@ export const zhCN = {
   ...leadsZh,
   ...contractsZh,
   ...assignmentZh,
+  ...analyticsZh,
   ...trainingZh,
   ...trainingLearningZh,
   ...trainingTeamZh,

@@ -52,8 +52,6 @@ export interface NavItem {
   key: NavKey;
   path: string;
   icon: ReactNode;
-  /** Not built yet: the route shows a "coming soon" page instead of a broken link. */
-  comingSoon?: boolean;
   /** Shown only to these roles (the server refuses the others anyway). */
   roles?: readonly TRole[];
 }
@@ -73,7 +71,7 @@ export const MAIN_NAV: NavItem[] = [
   { key: 'imports', path: '/imports', icon: <ImportOutlined />, roles: IMPORT_ROLES },
   { key: 'performance', path: '/performance', icon: <TrophyOutlined /> },
   { key: 'training', path: '/training', icon: <ReadOutlined /> },
-  { key: 'analytics', path: '/analytics', icon: <BarChartOutlined />, comingSoon: true },
+  { key: 'analytics', path: '/analytics', icon: <BarChartOutlined /> },
 ];
 
 /** The 系统管理 group, shown to admins only. */

@@ -1,0 +1,16 @@
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../../shared/PageHeader.tsx';
+import { AnalyticsFilterBar } from '../components/AnalyticsFilterBar.tsx';
+import { useAnalyticsFilters } from '../useAnalyticsFilters.ts';
+
+/** Placeholder being built (issue 9): the page's filters, its figures to come. */
+export function MarketPage() {
+  const { t } = useTranslation();
+  const [filters, setFilters] = useAnalyticsFilters();
+  return (
+    <>
+      <PageHeader title={t('analytics.nav.market')} />
+      <AnalyticsFilterBar filters={filters} onChange={setFilters} fields={['team', 'level', 'tier', 'compare']} />
+    </>
+  );
+}
