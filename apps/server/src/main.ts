@@ -1,4 +1,3 @@
-import pino from 'pino';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DataDirInUseError } from './db/dataDirLock.ts';
@@ -8,17 +7,14 @@ import { bootstrapAdmin } from './modules/auth/setup.usecases.ts';
 import { systemClock } from './platform/clock.ts';
 import { releaseLeases } from './platform/jobs/jobs.repository.ts';
 import { createJobRunner } from './platform/jobs/jobs.runner.ts';
+import { createLogger } from './platform/logging.ts';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main() {
   const config = loadConfig();
-  const logger = pino({
-    level: config.logLevel,
-    // Human-readable on a terminal, JSON everywhere else; secrets never reach a log line.
-    transport: process.stdout.isTTY ? { target: 'pino-pretty' } : undefined,
-    redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
-  });
+  // Human-readable on a terminal, JSON everywhere else; secrets never reach a log line.
+  const logger = createLogger(config.logLevel);
   const database = await openDatabase(config);
   logger.info({ engine: database.engine, dataDir: config.databaseUrl ? undefined : config.dataDir }, 'database ready');
 

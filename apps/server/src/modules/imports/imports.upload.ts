@@ -6,19 +6,29 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { MultipartFile, MultipartValue } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import { badRequest } from '../../platform/errors.ts';
+import { AppError, badRequest } from '../../platform/errors.ts';
 import { type FileFormat, formatOf, readRows } from './imports.source.ts';
+import { checkXlsxUnpacksSafely } from './imports.xlsxGuard.ts';
 
 /** Larger files are refused at upload: a guard for the disk and the database, far above real CRM files. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
-/** A CSV is text: a NUL byte in its first 4 KB means another binary format (.xls, .pdf, an image). */
-function checkKind(fileName: string, head: Buffer) {
+const tooLarge = () =>
+  new AppError(413, 'file_too_large', 'Payload too large', `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`, [
+    { path: 'file', message: 'too large' },
+  ]);
+
+/**
+ * A CSV is text: a NUL byte in its first 4 KB means another binary format (.xls, .pdf, an image).
+ * An .xlsx is a zip, checked for what it unpacks to before anything parses it.
+ */
+async function checkKind(fileName: string, head: Buffer, filePath: string) {
   const format = formatOf(fileName, head);
   if (format === 'csv' && head.includes(0))
     throw badRequest('unsupported_file', 'Send a CSV (UTF-8 or GB18030) or an Excel .xlsx file', [
       { path: 'file', message: 'not CSV or .xlsx' },
     ]);
+  if (format === 'xlsx') await checkXlsxUnpacksSafely(filePath);
   return format;
 }
 
@@ -70,12 +80,9 @@ export async function receiveUpload(req: FastifyRequest): Promise<Upload> {
         },
       });
       await pipeline(f.file, counter, createWriteStream(target));
-      if (f.file.truncated)
-        throw badRequest('file_too_large', `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`, [
-          { path: 'file', message: 'too large' },
-        ]);
+      if (f.file.truncated) throw tooLarge();
       if (bytes === 0) throw badRequest('empty_file', 'The file is empty', [{ path: 'file', message: 'empty' }]);
-      file = { fileName: f.filename || 'upload', format: checkKind(f.filename ?? '', head), bytes, lineBreaks, path: target };
+      file = { fileName: f.filename || 'upload', format: await checkKind(f.filename ?? '', head, target), bytes, lineBreaks, path: target };
     }
     if (!file) throw badRequest('missing_file', 'Attach the file as the last part, named "file"', [{ path: 'file', message: 'required' }]);
   } catch (err) {
@@ -95,9 +102,13 @@ export async function uploadFromFile(filePath: string, fields: Record<string, st
     if (head.length < 4096) head = Buffer.concat([head, chunk.subarray(0, 4096 - head.length)]);
     for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lineBreaks++;
   }
-  if (bytes > MAX_IMPORT_BYTES) throw badRequest('file_too_large', `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+  if (bytes > MAX_IMPORT_BYTES) throw tooLarge();
   const fileName = path.basename(filePath);
-  return uploadOf({ fileName, format: checkKind(fileName, head), bytes, lineBreaks, path: filePath }, fields, async () => {});
+  return uploadOf(
+    { fileName, format: await checkKind(fileName, head, filePath), bytes, lineBreaks, path: filePath },
+    fields,
+    async () => {},
+  );
 }
 
 function uploadOf(
