@@ -1,5 +1,6 @@
 import { activitiesEn } from './en/activities.ts';
 import { analyticsEn } from './en/analytics.ts';
+import { analyticsTiersEn } from './en/analyticsTiers.ts';
 import { assignmentEn } from './en/assignment.ts';
 import { contractsEn } from './en/contracts.ts';
 import { customersEn } from './en/customers.ts';
@@ -268,6 +269,7 @@ export const en: Messages = {
   ...contractsEn,
   ...assignmentEn,
   ...analyticsEn,
+  ...analyticsTiersEn,
   ...trainingEn,
   ...trainingLearningEn,
   ...trainingTeamEn,

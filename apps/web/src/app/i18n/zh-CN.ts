@@ -5,6 +5,7 @@
 
 import { activitiesZh } from './zh-CN/activities.ts';
 import { analyticsZh } from './zh-CN/analytics.ts';
+import { analyticsTiersZh } from './zh-CN/analyticsTiers.ts';
 import { assignmentZh } from './zh-CN/assignment.ts';
 import { contractsZh } from './zh-CN/contracts.ts';
 import { customersZh } from './zh-CN/customers.ts';
@@ -271,6 +272,7 @@ export const zhCN = {
   ...contractsZh,
   ...assignmentZh,
   ...analyticsZh,
+  ...analyticsTiersZh,
   ...trainingZh,
   ...trainingLearningZh,
   ...trainingTeamZh,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPercent, growth } from './figures.ts';
+import { formatPercent, growth, rateChange } from './figures.ts';
 
 describe('figure formatting', () => {
   it('shows fractions as percentages, and nothing as a dash', () => {
@@ -13,5 +13,12 @@ describe('figure formatting', () => {
     expect(growth(50, 100)).toBe(-0.5);
     expect(growth(10, 0)).toBeNull();
     expect(growth(10, undefined)).toBeNull();
+  });
+});
+
+describe('rate change', () => {
+  it('is the difference in points, none without both rates', () => {
+    expect(rateChange('0.6', '0.5')).toBe(0.1);
+    expect(rateChange('0.5', null)).toBeNull();
   });
 });

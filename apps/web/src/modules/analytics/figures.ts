@@ -20,3 +20,9 @@ export function growth(current: string | number, previous: string | number | nul
   const p = Number(previous);
   return p === 0 ? null : (Number(current) - p) / p;
 }
+
+/** A rate's change in percentage points (0.5 → 0.6 is +0.1, shown "10%"): relative growth of a rate misleads. */
+export function rateChange(current: string | null | undefined, previous: string | null | undefined): number | null {
+  if (current === null || current === undefined || previous === null || previous === undefined) return null;
+  return Math.round((Number(current) - Number(previous)) * 10_000) / 10_000;
+}
