@@ -1,5 +1,5 @@
-/** The real server as a child process, as an operator starts it: `node --import tsx apps/server/src/main.ts`. */
-import { type ChildProcess, execSync, spawn } from 'node:child_process';
+/** The real server as a child process, as `npm start` runs it: the bundle `npm run build` writes, apps/server/dist/main.js. */
+import { type ChildProcess, execSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,15 @@ export type RunningServer = {
   /** SIGTERM, then waits for the exit: how long the graceful shutdown took and how it ended. */
   stop: () => Promise<{ shutdownMs: number; exitCode: number | null }>;
 };
+
+let built = false;
+/** Builds the bundle from the current sources, once per benchmark run (esbuild takes a second or two). */
+function buildServerOnce() {
+  if (built) return;
+  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: serverDir, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('building the server bundle failed');
+  built = true;
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -35,9 +44,10 @@ export function processMemory(pid: number) {
 }
 
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
+  buildServerOnce();
   const port = await freePort();
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['dist/main.js'], {
     cwd: serverDir,
     env: {
       ...process.env,

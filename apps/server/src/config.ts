@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { defaultWebDist } from './paths.ts';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', ''])
@@ -86,7 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     allowSignup: c.TIERLINE_ALLOW_SIGNUP,
     logLevel: c.LOG_LEVEL,
-    webDist: path.resolve(c.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
+    webDist: path.resolve(c.WEB_DIST ?? defaultWebDist),
     trustProxy: c.TRUST_PROXY,
     poolSweepMinutes: c.TIERLINE_POOL_SWEEP_MINUTES,
     jobPollMs: c.TIERLINE_JOB_POLL_MS,

@@ -1,12 +1,10 @@
-import { fileURLToPath } from 'node:url';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { migrationsFolder } from '../paths.ts';
 import type { Database } from './client.ts';
-
-export const migrationsFolder = fileURLToPath(new URL('../../migrations', import.meta.url));
 
 /** Arbitrary constant: the advisory lock that lets one of many starting servers migrate at a time. */
 const MIGRATION_LOCK = 727_001;

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { migrationsFolder } from '../../db/migrate.ts';
 import { rowsOf } from '../../db/rows.ts';
+import { migrationsFolder, serverPackageJson } from '../../paths.ts';
 import {
   CHECKSUM_SETTINGS,
   checksumSql,
@@ -68,6 +68,6 @@ export function knownMigrations(): number {
 }
 
 export function tierlineVersion(): string {
-  const pkg = JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(fs.readFileSync(serverPackageJson, 'utf8')) as { version: string };
   return pkg.version;
 }
