@@ -1,5 +1,6 @@
 import { activitiesEn } from './en/activities.ts';
 import { analyticsEn } from './en/analytics.ts';
+import { analyticsPipelineEn } from './en/analyticsPipeline.ts';
 import { analyticsTiersEn } from './en/analyticsTiers.ts';
 import { assignmentEn } from './en/assignment.ts';
 import { contractsEn } from './en/contracts.ts';
@@ -269,6 +270,7 @@ export const en: Messages = {
   ...contractsEn,
   ...assignmentEn,
   ...analyticsEn,
+  ...analyticsPipelineEn,
   ...analyticsTiersEn,
   ...trainingEn,
   ...trainingLearningEn,

@@ -5,6 +5,7 @@
 
 import { activitiesZh } from './zh-CN/activities.ts';
 import { analyticsZh } from './zh-CN/analytics.ts';
+import { analyticsPipelineZh } from './zh-CN/analyticsPipeline.ts';
 import { analyticsTiersZh } from './zh-CN/analyticsTiers.ts';
 import { assignmentZh } from './zh-CN/assignment.ts';
 import { contractsZh } from './zh-CN/contracts.ts';
@@ -272,6 +273,7 @@ export const zhCN = {
   ...contractsZh,
   ...assignmentZh,
   ...analyticsZh,
+  ...analyticsPipelineZh,
   ...analyticsTiersZh,
   ...trainingZh,
   ...trainingLearningZh,
