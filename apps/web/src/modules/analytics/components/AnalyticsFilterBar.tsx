@@ -20,15 +20,13 @@ interface AnalyticsFilterBarProps {
   onChange: (patch: Patch) => void;
   /** The filters this page's figures take, beside the window (every page has one). */
   fields: readonly FilterField[];
-  /** A pipeline must be chosen (the funnel is per pipeline): no "all" choice. */
-  pipelineRequired?: boolean;
 }
 
 /**
  * 筛选: the window (presets or two dates), then the page's own filters. A rep sees no team filter (their scope is their
  * own records); each filter only narrows what the caller may see — the server decides the scope.
  */
-export function AnalyticsFilterBar({ filters, onChange, fields, pipelineRequired }: AnalyticsFilterBarProps) {
+export function AnalyticsFilterBar({ filters, onChange, fields }: AnalyticsFilterBarProps) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const user = useCurrentUser();
@@ -116,7 +114,7 @@ export function AnalyticsFilterBar({ filters, onChange, fields, pipelineRequired
         <Select
           aria-label={t('analytics.filters.pipeline')}
           placeholder={t('analytics.filters.pipeline')}
-          allowClear={!pipelineRequired}
+          allowClear
           value={filters.pipelineId}
           onChange={(pipelineId) => onChange({ pipelineId })}
           options={pipelines.pipelines.map((p) => ({ value: p.id, label: localName(p, lng) }))}
