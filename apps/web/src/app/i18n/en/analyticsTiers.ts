@@ -25,7 +25,8 @@ export const analyticsTiersEn = {
     },
     migration: {
       title: 'Tier migration',
-      explain: "Each customer's tier at the start of {{from}} and at the end of {{to}}: rows are the tier at the start, columns the tier at the end.",
+      explain:
+        "Each customer's tier at the start of {{from}} and at the end of {{to}}: rows are the tier at the start, columns the tier at the end.",
       new: 'New',
       upgraded: 'Upgraded',
       downgraded: 'Downgraded',
