@@ -10,7 +10,7 @@ import type {
 } from '@tierline/contracts';
 import { dataScopeOf } from '../../platform/access.ts';
 import { fromUnits, toUnits } from '../../platform/decimal.ts';
-import { badRequest, notFound } from '../../platform/errors.ts';
+import { notFound } from '../../platform/errors.ts';
 import { orgTimeZone } from '../../platform/exports/export.lookups.ts';
 import { localDate } from '../../platform/exports/export.rules.ts';
 import type { Ctx } from '../../platform/requestContext.ts';
