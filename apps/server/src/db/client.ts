@@ -73,12 +73,21 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
 }
 
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+  // A bounded wait for a connection (opening one, or for a busy pool to free one): a server that
+  // does not answer fails the request with a 503 instead of holding it forever. Long enough that a
+  // merely busy pool waits rather than fails.
   // JIT compilation costs ~140 ms on short, scope-filtered queries (measured in bench/), more than it saves here.
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c jit=off' });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: '-c jit=off', connectionTimeoutMillis: 30_000 });
   // An idle connection can die (server restart, admin termination). The pool drops it and opens
   // another on demand; without a listener the 'error' event would crash the process.
   pool.on('error', (err) => {
     process.emitWarning(`PostgreSQL connection lost while idle: ${err.message}`);
+  });
+  // A connection checked out of the pool (a transaction in progress) has no pool listener: when the
+  // server goes away, its client emits 'error' and, unheard, that crashed the process. The query in
+  // progress fails by itself (→ 503), and the pool discards the dead client when it is released.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
   });
   // Fail fast with a clear message when the server is unreachable.
   await pool.query('select 1');

@@ -3,6 +3,18 @@ import { z } from 'zod';
 import { access } from './access.ts';
 import { sendProblem } from './problemJson.ts';
 
+/** A load balancer's probe must get an answer, not hang on a database that does not reply. */
+const READY_TIMEOUT_MS = 2_000;
+
+function answersWithin<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the database did not answer within ${ms} ms`)), ms);
+  });
+  work.catch(() => {}); // a late failure after the timeout is already reported
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/healthz',
@@ -25,7 +37,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       try {
-        await app.database.rawQuery('select 1');
+        await answersWithin(app.database.rawQuery('select 1'), READY_TIMEOUT_MS);
       } catch (err) {
         req.log.warn({ err }, 'readiness check: database unreachable');
         return sendProblem(req, reply, {

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable, isDiskFull } from './dbErrors.ts';
 import { AppError, type FieldError } from './errors.ts';
 
 type Problem = { status: number; code: string; title: string; detail?: string; errors?: FieldError[] };
@@ -76,6 +77,30 @@ export function registerProblemHandlers(app: FastifyInstance) {
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return sendProblem(req, reply, { status: err.statusCode, code: 'client_error', title: 'Bad request', detail: err.code });
+    }
+    // The database itself failing is not a bug of ours: say what happened, so clients retry and operators know where to look.
+    if (isDatabaseUnavailable(err)) {
+      req.log.error({ err }, 'database unavailable');
+      return sendProblem(
+        req,
+        reply,
+        {
+          status: 503,
+          code: 'database_unavailable',
+          title: 'Service unavailable',
+          detail: 'The database does not answer; try again shortly',
+        },
+        { 'retry-after': '5' },
+      );
+    }
+    if (isDiskFull(err)) {
+      req.log.error({ err }, 'database disk full');
+      return sendProblem(req, reply, {
+        status: 507,
+        code: 'storage_full',
+        title: 'Insufficient storage',
+        detail: 'The database has no disk space left, so nothing was saved; an administrator must free space',
+      });
     }
     if (isResponseSerializationError(err)) req.log.error({ err, issues: err.cause.issues }, 'response did not match its schema');
     else req.log.error({ err }, 'unhandled error');
