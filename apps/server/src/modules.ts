@@ -3,6 +3,7 @@ import { accountTeamsRoutes } from './modules/accountTeams/accountTeams.routes.t
 import { activitiesRoutes } from './modules/activities/activities.routes.ts';
 import { timelineRoutes } from './modules/activities/timeline.routes.ts';
 import { analyticsRoutes } from './modules/analytics/analytics.routes.ts';
+import { dashboardExportsRoutes } from './modules/analytics/dashboardExports.routes.ts';
 import { forecastAnalyticsRoutes } from './modules/analytics/forecastAnalytics.routes.ts';
 import { marketAnalyticsRoutes } from './modules/analytics/marketAnalytics.routes.ts';
 import { pipelineAnalyticsRoutes } from './modules/analytics/pipelineAnalytics.routes.ts';
@@ -75,6 +76,7 @@ export const moduleRoutes: FastifyPluginAsync[] = [
   forecastAnalyticsRoutes,
   tiersAnalyticsRoutes,
   marketAnalyticsRoutes,
+  dashboardExportsRoutes,
   targetsRoutes,
   appraisalRoutes,
   satisfactionRoutes,

@@ -5,6 +5,7 @@ import { analyticsTiersEn } from './en/analyticsTiers.ts';
 import { assignmentEn } from './en/assignment.ts';
 import { contractsEn } from './en/contracts.ts';
 import { customersEn } from './en/customers.ts';
+import { dashboardEn } from './en/dashboard.ts';
 import { dealsEn } from './en/deals.ts';
 import { exportsEn } from './en/exports.ts';
 import { importsEn } from './en/imports.ts';
@@ -176,13 +177,6 @@ export const en: Messages = {
     forbiddenText: 'This page is for admins only.',
     forbiddenRoles: 'This page is for these roles only: {{roles}}.',
   },
-  dashboard: {
-    welcome: 'Welcome, {{name}}',
-    intro: 'Your customers, deals, follow-ups and performance will come together here.',
-    role: 'Role',
-    org: 'Organisation',
-    email: 'Email',
-  },
   users: {
     title: 'Users',
     searchPlaceholder: 'Search by name or email',
@@ -270,6 +264,7 @@ export const en: Messages = {
   ...contractsEn,
   ...assignmentEn,
   ...analyticsEn,
+  ...dashboardEn,
   ...analyticsPipelineEn,
   ...analyticsTiersEn,
   ...trainingEn,

@@ -10,6 +10,7 @@ import { analyticsTiersZh } from './zh-CN/analyticsTiers.ts';
 import { assignmentZh } from './zh-CN/assignment.ts';
 import { contractsZh } from './zh-CN/contracts.ts';
 import { customersZh } from './zh-CN/customers.ts';
+import { dashboardZh } from './zh-CN/dashboard.ts';
 import { dealsZh } from './zh-CN/deals.ts';
 import { exportsZh } from './zh-CN/exports.ts';
 import { importsZh } from './zh-CN/imports.ts';
@@ -179,13 +180,6 @@ export const zhCN = {
     forbiddenText: '此页面仅对管理员开放。',
     forbiddenRoles: '此页面仅对以下角色开放：{{roles}}。',
   },
-  dashboard: {
-    welcome: '欢迎，{{name}}',
-    intro: '这里将汇集您的客户、商机、跟进任务和绩效概览。',
-    role: '角色',
-    org: '组织',
-    email: '邮箱',
-  },
   users: {
     title: '用户',
     searchPlaceholder: '按姓名或邮箱搜索',
@@ -273,6 +267,7 @@ export const zhCN = {
   ...contractsZh,
   ...assignmentZh,
   ...analyticsZh,
+  ...dashboardZh,
   ...analyticsPipelineZh,
   ...analyticsTiersZh,
   ...trainingZh,
