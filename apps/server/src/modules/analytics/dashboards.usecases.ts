@@ -1,5 +1,6 @@
 import type { TDirectorDashboard, TManagerDashboard, TRepDashboard } from '@tierline/contracts';
 import { badRequest, notFound } from '../../platform/errors.ts';
+import { orgTimeZone } from '../../platform/exports/export.lookups.ts';
 import type { Ctx } from '../../platform/requestContext.ts';
 import { listLevelEvaluations } from '../levels/levelEvaluation.usecases.ts';
 import { orgToday } from '../levels/levelHistory.repository.ts';
@@ -131,7 +132,7 @@ const slice = (v: { current: string; previous: string }) => ({ ...v, growth: gro
 
 export async function directorDashboard(ctx: Ctx): Promise<TDirectorDashboard> {
   const { current, previous } = await quarters(ctx);
-  const w = { prevFrom: previous.from, from: current.from, to: current.to };
+  const w = { prevFrom: previous.from, from: current.from, to: current.to, timeZone: await orgTimeZone(ctx) };
   const byTier = await repo.revenueByTier(ctx.db, ctx.actor, w);
   const byProcess = await repo.revenueByProcessType(ctx.db, ctx.actor, w);
   const openPipeline = await repo.openPipelineTotal(ctx.db, ctx.actor);

@@ -1,5 +1,6 @@
 import type { TMarketAnalysis, TMarketQuery } from '@tierline/contracts';
 import { AppError } from '../../platform/errors.ts';
+import { orgTimeZone } from '../../platform/exports/export.lookups.ts';
 import type { Ctx } from '../../platform/requestContext.ts';
 import { holdsTopLevel, marketParts, orgTiers } from './marketAnalytics.repository.ts';
 import { marketRows } from './marketAnalytics.rules.ts';
@@ -24,7 +25,7 @@ export async function marketAnalysis(ctx: Ctx, q: TMarketQuery): Promise<TMarket
   await mayReadMarket(ctx);
   const prev = previousWindow({ from: q.from, to: q.to });
   const tiers = await orgTiers(ctx.db, ctx.actor.orgId);
-  const parts = await marketParts(ctx.db, ctx.actor, { prevFrom: prev.from, from: q.from, to: q.to }, q);
+  const parts = await marketParts(ctx.db, ctx.actor, { prevFrom: prev.from, from: q.from, to: q.to, timeZone: await orgTimeZone(ctx) }, q);
   const { data, total } = marketRows(
     parts,
     tiers.map((t) => t.tierId),
