@@ -62,7 +62,9 @@ export const accessControl = fp<{ resolvers: ActorResolvers; publicPrefixes: str
       }
     });
 
-    app.addHook('preHandler', async (req) => {
+    // preValidation, not preHandler: who may call is settled before the body is validated, so a caller
+    // without the right answers 401/403 whatever they send, and validation errors describe nothing to them.
+    app.addHook('preValidation', async (req) => {
       if (req.is404) return; // the not-found handler answers; there is nothing to protect
       const declared = req.routeOptions.config.access;
       if (!declared) {
