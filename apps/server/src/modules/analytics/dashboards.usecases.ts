@@ -42,9 +42,12 @@ async function dashboardSubject(ctx: Ctx, repId: string | undefined) {
 export async function repDashboard(ctx: Ctx, q: { repId?: string }): Promise<TRepDashboard> {
   const rep = await dashboardSubject(ctx, q.repId);
   const { current } = await quarters(ctx);
-  const pipeline = await repo.openByStage(ctx.db, ctx.actor, { ownerId: rep.id });
-  const tasks = await repo.taskCounts(ctx.db, ctx.actor, rep.id, ctx.clock.now());
-  const [card] = await scorecardsOfReps(ctx, current.key, [rep.id]);
+  // The figures are independent reads: on PostgreSQL they run side by side on the pool (one connection each).
+  const [pipeline, tasks, [card]] = await Promise.all([
+    repo.openByStage(ctx.db, ctx.actor, { ownerId: rep.id }),
+    repo.taskCounts(ctx.db, ctx.actor, rep.id, ctx.clock.now()),
+    scorecardsOfReps(ctx, current.key, [rep.id]),
+  ]);
   return {
     rep,
     pipeline,
@@ -87,12 +90,15 @@ export async function managerDashboard(ctx: Ctx, q: { teamId?: string }): Promis
   const { current, previous } = await quarters(ctx);
   const reps = await repo.repsOfTeams(ctx.db, ctx.actor.orgId, teamIds);
   const repIds = reps.map((r) => r.id);
-  const funnel = await repo.openByStage(ctx.db, ctx.actor, { teamIds });
-  const cards = repIds.length ? await scorecardsOfReps(ctx, current.key, repIds) : [];
-  const overdue = await repo.overdueByAssignee(ctx.db, ctx.actor, repIds, now);
-  const poolWarnings = await repo.poolWarnings(ctx.db, ctx.actor, repIds, now);
-  // A manager without a named team: all their managed teams (the evaluation's own scope); otherwise that team.
-  const evaluations = teamIds.length ? await listLevelEvaluations(ctx, { period: previous.key, teamId: q.teamId }) : [];
+  // Independent reads, side by side on the pool. A manager without a named team: the level evaluations of all their
+  // managed teams (the evaluation's own scope); otherwise that team's.
+  const [funnel, cards, overdue, poolWarnings, evaluations] = await Promise.all([
+    repo.openByStage(ctx.db, ctx.actor, { teamIds }),
+    repIds.length ? scorecardsOfReps(ctx, current.key, repIds) : [],
+    repo.overdueByAssignee(ctx.db, ctx.actor, repIds, now),
+    repo.poolWarnings(ctx.db, ctx.actor, repIds, now),
+    teamIds.length ? listLevelEvaluations(ctx, { period: previous.key, teamId: q.teamId }) : [],
+  ]);
   const count = (r: string) => evaluations.filter((e) => e.recommendation === r).length;
   return {
     teams,
@@ -133,10 +139,13 @@ const slice = (v: { current: string; previous: string }) => ({ ...v, growth: gro
 export async function directorDashboard(ctx: Ctx): Promise<TDirectorDashboard> {
   const { current, previous } = await quarters(ctx);
   const w = { prevFrom: previous.from, from: current.from, to: current.to, timeZone: await orgTimeZone(ctx) };
-  const byTier = await repo.revenueByTier(ctx.db, ctx.actor, w);
-  const byProcess = await repo.revenueByProcessType(ctx.db, ctx.actor, w);
-  const openPipeline = await repo.openPipelineTotal(ctx.db, ctx.actor);
-  const top = await leaderboard(ctx, { period: current.key, metric: 'total', limit: 10 });
+  // Independent reads, side by side on the pool.
+  const [byTier, byProcess, openPipeline, top] = await Promise.all([
+    repo.revenueByTier(ctx.db, ctx.actor, w),
+    repo.revenueByProcessType(ctx.db, ctx.actor, w),
+    repo.openPipelineTotal(ctx.db, ctx.actor),
+    leaderboard(ctx, { period: current.key, metric: 'total', limit: 10 }),
+  ]);
   return {
     quarter: ref(current),
     previousQuarter: ref(previous),
