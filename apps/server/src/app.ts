@@ -15,7 +15,8 @@ import { moduleRoutes } from './modules.ts';
 import { accessControl } from './platform/accessControl.plugin.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import { newId } from './platform/ids.ts';
-import { registerProblemHandlers, sendProblem } from './platform/problemJson.ts';
+import { frameworkErrorHandler, registerProblemHandlers, sendProblem } from './platform/problemJson.ts';
+import { refuseNulCharacters } from './platform/textInput.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -61,6 +62,7 @@ export async function buildApp(options: BuildAppOptions) {
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     trustProxy: settings.trustProxy,
     bodyLimit: 1024 * 1024,
+    frameworkErrors: frameworkErrorHandler,
     // Keep a caller's request id (from a proxy) when it is sane, so logs can be joined across hops.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -78,6 +80,7 @@ export async function buildApp(options: BuildAppOptions) {
     reply.header('x-request-id', req.id);
   });
   registerProblemHandlers(app);
+  app.addHook('preValidation', refuseNulCharacters);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

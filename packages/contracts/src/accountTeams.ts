@@ -37,6 +37,6 @@ export const ZAccountPlanPut = z.object({
   opportunities: ZPlanText,
   risks: ZPlanText,
   nextSteps: ZPlanText,
-  version: z.number().int().min(0).optional(),
+  version: z.number().int().min(0).max(2_147_483_647).optional(), // an int4 column
 });
 export type TAccountPlanPut = z.infer<typeof ZAccountPlanPut>;

@@ -31,10 +31,13 @@ export const ZFiguresExportOptions = z.object({ format: ZExportFormat.default('c
 /** Why a window cannot be read, or null: `to` after `from`, at most three calendar years later (a longer window
  * would read whole histories at once). */
 export function windowProblem(w: { from: string; to: string }): string | null {
+  // The refinement runs even when a date failed its own check (that check names the field).
+  const from = new Date(`${w.from}T00:00:00Z`);
+  const to = Date.parse(`${w.to}T00:00:00Z`);
+  if (Number.isNaN(from.getTime()) || Number.isNaN(to)) return null;
   if (w.to <= w.from) return 'must be after from';
-  const [y, m, d] = w.from.split('-').map(Number);
-  const limit = new Date(Date.UTC(y + 3, m - 1, d)).toISOString().slice(0, 10);
-  if (w.to > limit) return 'the window is at most 3 years';
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  if (to > from.setUTCFullYear(from.getUTCFullYear() + 3)) return 'the window is at most 3 years';
   return null;
 }
 

@@ -12,10 +12,13 @@ export const WRITER_ROLES = ['admin', 'director', 'manager', 'rep'] as const sat
 export const ZLocale = z.enum(['zh-CN', 'en']);
 export type TLocale = z.infer<typeof ZLocale>;
 
-export const ZTimestamp = z.iso.datetime({ offset: true });
+/** An instant with its offset, in years 1900–2999: later ones overflow JS dates and ISO strings once a rule adds days (fuzzing, issue 11). */
+export const ZTimestamp = z.iso
+  .datetime({ offset: true })
+  .refine((s) => s.slice(0, 4) >= '1900' && s.slice(0, 4) <= '2999', 'a year between 1900 and 2999');
 
 /** `version` of the record an update is based on (optimistic concurrency). */
-export const ZVersion = z.number().int().min(1);
+export const ZVersion = z.number().int().min(1).max(2_147_483_647); // an int4 column
 
 /** A query-string flag: `true` or `false` (z.coerce.boolean would read "false" as true). */
 export const ZQueryBoolean = z.enum(['true', 'false']).transform((v) => v === 'true');

@@ -10,7 +10,7 @@ export { DEFAULT_SCORING_SCHEME, KPI_KEYS } from './performanceDefaults.ts';
  */
 
 /** A period in the organisation's time zone: `2026-07` (month), `2026-Q3` (quarter) or `2026` (year). */
-export const ZPeriod = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, 'a period such as 2026-07, 2026-Q3 or 2026');
+export const ZPeriod = z.string().regex(/^(19\d\d|2\d{3})(-(0[1-9]|1[0-2])|-Q[1-4])?$/, 'a period such as 2026-07, 2026-Q3 or 2026');
 export type TPeriod = z.infer<typeof ZPeriod>;
 export const ZPeriodKind = z.enum(['month', 'quarter', 'year']);
 export type TPeriodKind = z.infer<typeof ZPeriodKind>;

@@ -34,6 +34,21 @@ const FASTIFY_CLIENT_ERRORS: Record<string, Problem> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'bad_content_length', title: 'Bad request' },
 };
 
+/**
+ * Errors Fastify answers before routing (a URL that does not decode, a path parameter over the
+ * router's length limit) bypass the error handler; this sends them as problem+json too.
+ */
+export function frameworkErrorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  reply.header('x-request-id', req.id);
+  const status = err.statusCode === 414 ? 414 : 400;
+  return sendProblem(req, reply, {
+    status,
+    code: status === 414 ? 'uri_too_long' : 'bad_url',
+    title: 'Bad request',
+    detail: 'The URL could not be read',
+  });
+}
+
 /** Turns every error into application/problem+json; never a stack trace or a database message. */
 export function registerProblemHandlers(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, req, reply) => {

@@ -9,7 +9,7 @@ import { listTiers, lowestTier } from '../tiers/tiers.repository.ts';
 import { tierChanges } from '../tiers/tiers.table.ts';
 import { writableCustomers } from './customers.access.ts';
 import * as repo from './customers.repository.ts';
-import { checkOwners, customerUpdatedEvent, customerView, duplicateExternalId, newCustomerRow } from './customers.usecases.ts';
+import { checkOwners, checkTeams, customerUpdatedEvent, customerView, duplicateExternalId, newCustomerRow } from './customers.usecases.ts';
 
 /**
  * Creates customers, one or a batch, all or nothing. Each record is checked (owner, tier, externalId)
@@ -38,6 +38,13 @@ export async function createCustomers(ctx: Ctx, records: TCustomerCreate[], opti
         ),
         message: 'a rep cannot create pool customers',
       });
+    errors.push(
+      ...(await checkTeams(
+        tx,
+        ctx.actor.orgId,
+        records.flatMap((r, i) => (r.teamId ? [{ path: at(i, 'teamId'), teamId: r.teamId }] : [])),
+      )),
+    );
     const tierIds = new Set((await listTiers(tx, ctx.actor.orgId)).map((t) => t.id));
     records.forEach((r, i) => {
       if (r.tierId && !tierIds.has(r.tierId)) errors.push({ path: at(i, 'tierId'), message: 'no such tier' });

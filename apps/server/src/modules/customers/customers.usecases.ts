@@ -9,6 +9,7 @@ import { conflict, type FieldError, forbidden, notFound, staleVersion, unprocess
 import { emitDomainEvent } from '../../platform/events/domainEvents.ts';
 import { decodeCursor, parseSort, toPage } from '../../platform/pagination.ts';
 import { type Ctx, inTransaction } from '../../platform/requestContext.ts';
+import { teams } from '../teams/teams.table.ts';
 import { users } from '../users/users.table.ts';
 import { visibleCustomers, writableCustomers } from './customers.access.ts';
 import * as repo from './customers.repository.ts';
@@ -82,6 +83,21 @@ export async function checkOwners(db: DbOrTx, actor: Actor, wanted: { path: stri
       errors.push({ path: w.path, message: 'not a member of your teams' });
   }
   return { errors, teamOf: (ownerId: string) => byId.get(ownerId)?.teamId ?? null };
+}
+
+/** A team named in a write must be one of the organisation's (else its foreign key fails as a 500). */
+export async function checkTeams(db: DbOrTx, orgId: string, wanted: { path: string; teamId: string }[]): Promise<FieldError[]> {
+  const ids = [...new Set(wanted.map((w) => w.teamId))];
+  if (!ids.length) return [];
+  const known = new Set(
+    (
+      await db
+        .select({ id: teams.id })
+        .from(teams)
+        .where(and(eq(teams.orgId, orgId), inArray(teams.id, ids)))
+    ).map((r) => r.id),
+  );
+  return wanted.filter((w) => !known.has(w.teamId)).map((w) => ({ path: w.path, message: 'no such team in this organisation' }));
 }
 
 export async function listCustomers(
@@ -160,6 +176,8 @@ export async function updateCustomer(ctx: Ctx, id: string, version: number, patc
       if (patch.email) change.email = patch.email.toLowerCase();
       if (patch.tags) change.tags = [...new Set(patch.tags)];
       if (lastContactAt !== undefined) change.lastContactAt = lastContactAt ? new Date(lastContactAt) : null;
+      const teamErrors = patch.teamId ? await checkTeams(tx, ctx.actor.orgId, [{ path: 'teamId', teamId: patch.teamId }]) : [];
+      if (teamErrors.length) throw unprocessable('invalid_team', 'No such team in this organisation', teamErrors);
       if (patch.ownerId) {
         const owners = await checkOwners(tx, ctx.actor, [{ path: 'ownerId', ownerId: patch.ownerId }]);
         if (owners.errors.length) throw unprocessable('invalid_owner', owners.errors[0].message, owners.errors);
