@@ -24,6 +24,8 @@ import { AS_OF, BENCH_PASSWORD, DEFAULT_SEED, type EngineName, SCALES, type Scal
 import { type ActorName, type Fixtures, SCENARIOS, type Scenario, type Variant } from './scenarios.ts';
 import { processCpuMs, type RunningServer, startServer } from './server.ts';
 import { median, type Summary, summarise } from './stats.ts';
+import { ensureWebBuilt } from './webBudget.build.ts';
+import { measureWeb, type WebResult, webBudgets } from './webBudget.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -42,6 +44,8 @@ const { values: args } = parseArgs({
 const engine = args.engine as EngineName;
 /** The Online Retail import: its own server on a fresh empty database, whatever the scale. */
 const IMPORT_SCENARIO = 'online-retail-import';
+/** The web budgets (issue 10 item 5): the built web app in chromium against the same server. */
+const WEB_SCENARIO = 'web';
 const scaleName = args.scale?.toUpperCase() as ScaleName;
 if (!['pglite', 'postgres'].includes(engine)) throw new Error(`--engine must be pglite or postgres, not ${args.engine}`);
 if (!(scaleName in SCALES)) throw new Error(`--scale must be S, M or L, not ${args.scale}`);
@@ -51,8 +55,8 @@ const seed = Number(args.seed);
 const only = args.only ? new Set(args.only.split(',').map((s) => s.trim())) : undefined;
 if (only)
   for (const name of only)
-    if (name !== IMPORT_SCENARIO && !SCENARIOS.some((s) => s.name === name))
-      throw new Error(`no scenario ${name}; there are ${[...SCENARIOS.map((s) => s.name), IMPORT_SCENARIO].join(', ')}`);
+    if (name !== IMPORT_SCENARIO && name !== WEB_SCENARIO && !SCENARIOS.some((s) => s.name === name))
+      throw new Error(`no scenario ${name}; there are ${[...SCENARIOS.map((s) => s.name), IMPORT_SCENARIO, WEB_SCENARIO].join(', ')}`);
 
 /** Requests per latency scenario (after WARMUP), and seconds per throughput scenario. */
 const REQUESTS = Number(args.requests ?? 500);
@@ -112,7 +116,7 @@ function reprint() {
   const file = path.join(benchDir, 'results', `${engine}-${scaleName}${only ? '.partial' : ''}.json`);
   const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
   for (const r of saved.scenarios as ScenarioResult[]) compare(r);
-  const budgets = checkBudgets(saved);
+  const budgets = [...checkBudgets(saved), ...webBudgets(saved.web)];
   fs.writeFileSync(file, `${JSON.stringify({ ...saved, budgets }, null, 2)}\n`);
   printTable(saved, budgets);
 }
@@ -170,7 +174,8 @@ async function main() {
 
   // ── HTTP side ───────────────────────────────────────────────────────────────────────────────────────────────
   const loadavgStart = os.loadavg();
-  const server = await startServer(bdb.serverEnv);
+  const webDist = !only || only.has(WEB_SCENARIO) ? ensureWebBuilt(log) : undefined;
+  const server = await startServer({ ...bdb.serverEnv, ...(webDist && { WEB_DIST: webDist }) });
   log(`server ready in ${ms(server.startMs)} ms (pid ${server.pid})`);
   const httpCpu = await cpuMeter(server.pid, bdb.serverEnv.DATABASE_URL);
   const results: ScenarioResult[] = [];
@@ -178,6 +183,7 @@ async function main() {
   let memory: { rssMb: number; peakRssMb: number; rssAfterLoadMb: number };
   let paths: Set<string>;
   let shutdown: { shutdownMs: number; exitCode: number | null } = { shutdownMs: 0, exitCode: null };
+  let web: WebResult | undefined;
   try {
     const spec = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: Record<string, unknown> };
     paths = new Set(Object.keys(spec.paths));
@@ -216,6 +222,11 @@ async function main() {
       }
     }
     memory = { ...server.memory(), rssAfterLoadMb: server.memory().rssMb };
+    if (webDist)
+      web = await measureWeb(server.url, fixtures.users.director.email, BENCH_PASSWORD, log).catch((err) => {
+        log(`- ${WEB_SCENARIO}: FAILED ${String(err).slice(0, 300)}`);
+        return undefined;
+      });
   } finally {
     await httpCpu.close();
     shutdown = await server.stop();
@@ -339,8 +350,9 @@ async function main() {
     server: { startMs: round(server.startMs), ...memory, ...shutdown },
     scenarios: results,
     import: importResult,
+    web,
   };
-  const budgets = [...checkBudgets(report), ...importBudgets(importResult, engine === 'pglite')];
+  const budgets = [...checkBudgets(report), ...importBudgets(importResult, engine === 'pglite'), ...webBudgets(web)];
   // A partial run (--only) does not replace the full results.
   const out = path.join(benchDir, 'results', `${engine}-${scaleName}${only ? '.partial' : ''}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });

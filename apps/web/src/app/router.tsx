@@ -6,7 +6,6 @@ import { SetupPage } from '../modules/auth/pages/SetupPage.tsx';
 import { TIER_RULE_ROLES } from '../shared/roles.ts';
 import { NotFoundPage } from '../shared/StatusPages.tsx';
 import { RequireAdmin, RequireRoles, RequireSession, SetupGate } from './guards.tsx';
-import { AppLayout } from './layout/AppLayout.tsx';
 import { PublicLayout } from './layout/PublicLayout.tsx';
 
 // Pages most people never open are loaded on demand, keeping the first load small.
@@ -69,7 +68,8 @@ const routes: RouteObject[] = [
         element: <RequireSession />,
         children: [
           {
-            element: <AppLayout />,
+            // The signed-in shell (menu, drawer, notifications) loads after sign-in: the sign-in page stays small.
+            lazy: () => import('./layout/AppLayout.tsx').then((m) => ({ Component: m.AppLayout })),
             children: [
               { index: true, element: <DashboardPage /> },
               {

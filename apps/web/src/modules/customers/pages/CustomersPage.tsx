@@ -23,6 +23,14 @@ import { type CustomerFilters as Filters, STATUS_COLORS, type TCustomerSort, use
 
 type SortKey = 'name' | 'createdAt' | 'lastContactAt';
 
+/**
+ * From this many rows on, the table draws only the rows in view (antd's virtual table, in a body of fixed height):
+ * with every row in the DOM, a scroll through 200 customers blocked the main thread for hundreds of ms
+ * (bench/src/webBudget.customers.ts). A page or two stays a plain table, as the phone layout always is.
+ */
+const VIRTUAL_FROM = 100;
+const VIRTUAL_SCROLL = { x: 1400, y: 640 };
+
 /** 客户: the customers I may see, filtered, searched and sorted, with tiers as coloured tags. */
 export function CustomersPage() {
   const { t, i18n } = useTranslation();
@@ -35,6 +43,7 @@ export function CustomersPage() {
   const { byId: teamsById } = useTeamOptions();
   const [creating, setCreating] = useState(false);
   const isPhone = useIsPhone();
+  const virtual = !isPhone && list.rows.length >= VIRTUAL_FROM;
 
   const sortOrder = (key: SortKey): SortOrder => (sort === key ? 'ascend' : sort === `-${key}` ? 'descend' : null);
   const onTableChange: TableProps<TCustomer>['onChange'] = (_p, _f, sorter) => {
@@ -51,6 +60,8 @@ export function CustomersPage() {
       dataIndex: 'name',
       sorter: true,
       sortOrder: sortOrder('name'),
+      // The virtual table shares its fixed width among the columns without one: names would wrap on three lines.
+      width: virtual ? 280 : undefined,
       render: (name: string, c) => (
         <Link to={`/customers/${c.id}`} onClick={(e) => e.stopPropagation()}>
           {name}
@@ -152,7 +163,8 @@ export function CustomersPage() {
               onChange={onTableChange}
               onRow={(c) => ({ onClick: () => navigate(`/customers/${c.id}`), style: { cursor: 'pointer' } })}
               // A phone shows name, tier and owner, wrapping long names instead of scrolling sideways.
-              scroll={isPhone ? undefined : { x: 'max-content' }}
+              virtual={virtual}
+              scroll={isPhone ? undefined : virtual ? VIRTUAL_SCROLL : { x: 'max-content' }}
               size="middle"
             />
             <LoadMore
