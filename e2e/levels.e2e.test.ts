@@ -103,7 +103,7 @@ describe('reviews, level evaluation and promotion journey (zh-CN)', () => {
   it('the manager rates the rep on every criterion, saves a draft, then submits after confirming', async () => {
     manager = await signedIn(MANAGER);
     const page = manager.page;
-    await page.getByRole('link', { name: '绩效' }).click();
+    await page.getByRole('link', { name: '绩效', exact: true }).click();
     await page.getByRole('tab', { name: '考核' }).click();
     await page.getByRole('heading', { name: '考核' }).waitFor();
     const row = page.getByTestId('review-list').locator('tr', { hasText: REP.name });

@@ -158,7 +158,7 @@ describe('scorecards and leaderboard journey (zh-CN)', () => {
 
   it('the rep opens 我的业绩: total 88.1, grade A, every KPI with its target and attainment', async () => {
     const page = (rep as TestPage).page;
-    await page.getByRole('link', { name: '绩效' }).click();
+    await page.getByRole('link', { name: '绩效', exact: true }).click();
     await page.getByTestId('score-summary').waitFor();
     expect(await page.getByTestId('period-select').textContent()).toContain(`第${QUARTER.slice(-1)}季度`);
     await expect.poll(() => page.getByTestId('scorecard-total').textContent()).toBe('88.1');
@@ -239,7 +239,7 @@ describe('scorecards and leaderboard journey (zh-CN)', () => {
 
   it('the manager opens 团队业绩: the team’s card, then the rep among the members, whose card opens', async () => {
     const page = (manager as TestPage).page;
-    await page.getByRole('link', { name: '绩效' }).click();
+    await page.getByRole('link', { name: '绩效', exact: true }).click();
     await page.getByRole('tab', { name: '团队业绩' }).click();
     // The tab replaces the manager's own card (我的业绩) with the team's.
     await expect.poll(() => page.getByTestId('scorecard-subject').textContent()).toBe(TEAM);

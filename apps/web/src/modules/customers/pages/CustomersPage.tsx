@@ -62,8 +62,9 @@ export function CustomersPage() {
       sortOrder: sortOrder('name'),
       // The virtual table shares its fixed width among the columns without one: names would wrap on three lines.
       width: virtual ? 280 : undefined,
+      // A name is whatever was typed or imported: one long unbroken run must wrap, not widen a phone's table.
       render: (name: string, c) => (
-        <Link to={`/customers/${c.id}`} onClick={(e) => e.stopPropagation()}>
+        <Link to={`/customers/${c.id}`} onClick={(e) => e.stopPropagation()} style={{ overflowWrap: 'anywhere' }}>
           {name}
         </Link>
       ),
