@@ -135,6 +135,7 @@ describe('admin journey (zh-CN)', () => {
       await rep.page.getByLabel('新密码').fill('New-Rep-Passw0rd');
       await rep.page.locator('button[type=submit]').click();
       await rep.page.waitForURL('**/login');
+      await rep.page.getByTestId('login-notice').getByText('密码已重置，请使用新密码登录').waitFor();
       await signIn(rep.page, { email: REP.email, password: 'New-Rep-Passw0rd' });
       await rep.page.getByTestId('welcome-card').getByText('欢迎，张伟（外部修改）').waitFor();
       // A manager sees the modules but not the admin group.

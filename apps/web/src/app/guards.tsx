@@ -1,9 +1,13 @@
 import type { TRole } from '@tierline/contracts';
 import { Flex, Spin } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { useCurrentUser, useSession, useSetupStatus } from '../modules/auth/auth.api.ts';
-import { ForbiddenPage, LoadError } from '../shared/StatusPages.tsx';
+
+// The status pages draw antd's Result with its illustrations: loaded when one is shown, not with the sign-in page.
+const LoadError = lazy(() => import('../shared/StatusPages.tsx').then((m) => ({ default: m.LoadError })));
+const ForbiddenPage = lazy(() => import('../shared/StatusPages.tsx').then((m) => ({ default: m.ForbiddenPage })));
 
 function FullPageSpin() {
   const { t } = useTranslation();
@@ -31,7 +35,12 @@ export function RequireSession() {
   const session = useSession();
   const location = useLocation();
   if (session.isPending) return <FullPageSpin />;
-  if (session.isError) return <LoadError error={session.error} onRetry={session.refetch} />;
+  if (session.isError)
+    return (
+      <Suspense fallback={<FullPageSpin />}>
+        <LoadError error={session.error} onRetry={session.refetch} />
+      </Suspense>
+    );
   if (!session.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   return <Outlet />;
 }

@@ -1,11 +1,10 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+import { ConfigProvider } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { endSession } from '../modules/auth/auth.api.ts';
 import { isApiError } from '../shared/api.ts';
+import { antdLocale } from './i18n/index.ts';
 import { theme } from './theme.ts';
 
 /** Retry only what may succeed on a second try: network failures and server errors, not 4xx answers. */
@@ -33,12 +32,16 @@ function createQueryClient(): QueryClient {
 
 export const queryClient = createQueryClient();
 
-/** antd speaks the UI language too: pagination, empty states, pickers, confirm buttons. */
+/**
+ * antd speaks the UI language too: pagination, empty states, pickers, confirm buttons. antd's App (toasts, confirm
+ * dialogs) is not here but around the pages that use it (layout/AntAppLayout.tsx), so the sign-in page loads without it.
+ */
 function AntdConfig({ children }: { children: ReactNode }) {
-  const { i18n } = useTranslation();
+  // useTranslation re-renders this when the language changes; antd's texts were fetched with ours.
+  useTranslation();
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={theme}>
-      <AntApp>{children}</AntApp>
+    <ConfigProvider locale={antdLocale()} theme={theme}>
+      {children}
     </ConfigProvider>
   );
 }

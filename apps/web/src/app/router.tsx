@@ -1,10 +1,7 @@
 import { lazy } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { LoginPage } from '../modules/auth/pages/LoginPage.tsx';
-import { ResetPasswordPage } from '../modules/auth/pages/ResetPasswordPage.tsx';
-import { SetupPage } from '../modules/auth/pages/SetupPage.tsx';
 import { TIER_RULE_ROLES } from '../shared/roles.ts';
-import { NotFoundPage } from '../shared/StatusPages.tsx';
 import { RequireAdmin, RequireRoles, RequireSession, SetupGate } from './guards.tsx';
 import { PublicLayout } from './layout/PublicLayout.tsx';
 
@@ -50,98 +47,111 @@ const WebhooksPage = lazy(() => import('../modules/webhooks/pages/WebhooksPage.t
 const NotificationsPage = lazy(() =>
   import('../modules/notifications/pages/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })),
 );
+const NotFoundPage = lazy(() => import('../shared/StatusPages.tsx').then((m) => ({ default: m.NotFoundPage })));
 const ApiTokensPage = lazy(() => import('../modules/account/pages/ApiTokensPage.tsx').then((m) => ({ default: m.ApiTokensPage })));
 
 const routes: RouteObject[] = [
   {
     element: <SetupGate />,
     children: [
+      // The sign-in page alone loads with the app: the pages below it load on demand, with antd's App (AntAppLayout).
       {
         element: <PublicLayout />,
-        children: [
-          { path: 'login', element: <LoginPage /> },
-          { path: 'setup', element: <SetupPage /> },
-          { path: 'reset-password', element: <ResetPasswordPage /> },
-        ],
+        children: [{ path: 'login', element: <LoginPage /> }],
       },
       {
-        element: <RequireSession />,
+        lazy: () => import('./layout/AntAppLayout.tsx').then((m) => ({ Component: m.AntAppLayout })),
         children: [
           {
-            // The signed-in shell (menu, drawer, notifications) loads after sign-in: the sign-in page stays small.
-            lazy: () => import('./layout/AppLayout.tsx').then((m) => ({ Component: m.AppLayout })),
+            element: <PublicLayout />,
             children: [
-              { index: true, element: <DashboardPage /> },
+              { path: 'setup', lazy: () => import('../modules/auth/pages/SetupPage.tsx').then((m) => ({ Component: m.SetupPage })) },
               {
-                path: 'customers',
+                path: 'reset-password',
+                lazy: () => import('../modules/auth/pages/ResetPasswordPage.tsx').then((m) => ({ Component: m.ResetPasswordPage })),
+              },
+            ],
+          },
+          {
+            element: <RequireSession />,
+            children: [
+              {
+                // The signed-in shell (menu, drawer, notifications) loads after sign-in: the sign-in page stays small.
+                lazy: () => import('./layout/AppLayout.tsx').then((m) => ({ Component: m.AppLayout })),
                 children: [
-                  { index: true, element: <CustomersPage /> },
-                  { path: 'pool', element: <PoolPage /> },
+                  { index: true, element: <DashboardPage /> },
                   {
-                    path: 'tier-rules',
-                    element: <RequireRoles roles={TIER_RULE_ROLES} />,
-                    children: [{ index: true, element: <TierRulesPage /> }],
+                    path: 'customers',
+                    children: [
+                      { index: true, element: <CustomersPage /> },
+                      { path: 'pool', element: <PoolPage /> },
+                      {
+                        path: 'tier-rules',
+                        element: <RequireRoles roles={TIER_RULE_ROLES} />,
+                        children: [{ index: true, element: <TierRulesPage /> }],
+                      },
+                      { path: ':id', element: <CustomerPage /> },
+                    ],
                   },
-                  { path: ':id', element: <CustomerPage /> },
-                ],
-              },
-              {
-                path: 'deals',
-                children: [
-                  { index: true, element: <DealsBoardPage /> },
-                  { path: ':id', element: <DealPage /> },
-                ],
-              },
-              {
-                path: 'leads',
-                children: [
-                  { index: true, element: <LeadsPage /> },
-                  { path: ':id', element: <LeadPage /> },
-                ],
-              },
-              {
-                path: 'contracts',
-                children: [
-                  { index: true, element: <ContractsPage /> },
-                  { path: ':id', element: <ContractPage /> },
-                ],
-              },
-              { path: 'approvals', element: <ApprovalsPage /> },
-              {
-                path: 'activities',
-                children: [
-                  { index: true, element: <MyDayPage /> },
-                  { path: 'calendar', element: <CalendarPage /> },
-                  { path: 'plans', element: <FollowUpPlansPage /> },
-                ],
-              },
-              {
-                path: 'service',
-                children: [
-                  { index: true, element: <ServiceRequestsPage /> },
-                  { path: ':id', element: <ServiceRequestPage /> },
-                ],
-              },
-              { path: 'imports', element: <ImportsPage /> },
-              { path: 'performance/*', element: <PerformanceRoutes /> },
-              { path: 'training/*', element: <TrainingRoutes /> },
-              { path: 'analytics/*', element: <AnalyticsRoutes /> },
-              { path: 'notifications', element: <NotificationsPage /> },
-              { path: 'account/tokens', element: <ApiTokensPage /> },
-              {
-                path: 'admin',
-                element: <RequireAdmin />,
-                children: [
-                  { path: 'users', element: <UsersPage /> },
-                  { path: 'teams', element: <TeamsPage /> },
-                  { path: 'audit-log', element: <AuditLogPage /> },
-                  { path: 'assignment-rules', element: <AssignmentRulesPage /> },
-                  { path: 'jobs', element: <JobsPage /> },
-                  { path: 'webhooks', element: <WebhooksPage /> },
+                  {
+                    path: 'deals',
+                    children: [
+                      { index: true, element: <DealsBoardPage /> },
+                      { path: ':id', element: <DealPage /> },
+                    ],
+                  },
+                  {
+                    path: 'leads',
+                    children: [
+                      { index: true, element: <LeadsPage /> },
+                      { path: ':id', element: <LeadPage /> },
+                    ],
+                  },
+                  {
+                    path: 'contracts',
+                    children: [
+                      { index: true, element: <ContractsPage /> },
+                      { path: ':id', element: <ContractPage /> },
+                    ],
+                  },
+                  { path: 'approvals', element: <ApprovalsPage /> },
+                  {
+                    path: 'activities',
+                    children: [
+                      { index: true, element: <MyDayPage /> },
+                      { path: 'calendar', element: <CalendarPage /> },
+                      { path: 'plans', element: <FollowUpPlansPage /> },
+                    ],
+                  },
+                  {
+                    path: 'service',
+                    children: [
+                      { index: true, element: <ServiceRequestsPage /> },
+                      { path: ':id', element: <ServiceRequestPage /> },
+                    ],
+                  },
+                  { path: 'imports', element: <ImportsPage /> },
+                  { path: 'performance/*', element: <PerformanceRoutes /> },
+                  { path: 'training/*', element: <TrainingRoutes /> },
+                  { path: 'analytics/*', element: <AnalyticsRoutes /> },
+                  { path: 'notifications', element: <NotificationsPage /> },
+                  { path: 'account/tokens', element: <ApiTokensPage /> },
+                  {
+                    path: 'admin',
+                    element: <RequireAdmin />,
+                    children: [
+                      { path: 'users', element: <UsersPage /> },
+                      { path: 'teams', element: <TeamsPage /> },
+                      { path: 'audit-log', element: <AuditLogPage /> },
+                      { path: 'assignment-rules', element: <AssignmentRulesPage /> },
+                      { path: 'jobs', element: <JobsPage /> },
+                      { path: 'webhooks', element: <WebhooksPage /> },
+                      { path: '*', element: <NotFoundPage /> },
+                    ],
+                  },
                   { path: '*', element: <NotFoundPage /> },
                 ],
               },
-              { path: '*', element: <NotFoundPage /> },
             ],
           },
         ],

@@ -1,4 +1,4 @@
-import { Flex, Typography } from 'antd';
+import { Flex, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 /** The three stacked bars of the mark stand for the three ladders: tiers, processes, levels. */
@@ -16,13 +16,22 @@ function Mark({ size }: { size: number }) {
 /** The app name with its mark; `inverted` for dark backgrounds. */
 export function Logo({ size = 28, inverted = false, showName = true }: { size?: number; inverted?: boolean; showName?: boolean }) {
   const { t } = useTranslation();
+  const { token } = theme.useToken();
+  // A styled span, not Typography.Text: the logo is on the sign-in page, and Typography would load with it only for this.
   return (
     <Flex align="center" gap={10}>
       <Mark size={size} />
       {showName && (
-        <Typography.Text strong style={{ fontSize: size * 0.64, color: inverted ? '#fff' : undefined, whiteSpace: 'nowrap' }}>
+        <span
+          style={{
+            fontSize: size * 0.64,
+            fontWeight: token.fontWeightStrong,
+            color: inverted ? '#fff' : token.colorText,
+            whiteSpace: 'nowrap',
+          }}
+        >
           {t('app.name')}
-        </Typography.Text>
+        </span>
       )}
     </Flex>
   );

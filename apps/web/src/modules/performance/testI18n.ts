@@ -1,5 +1,5 @@
 import i18next, { type TFunction } from 'i18next';
-import { resources } from '../../app/i18n/index.ts';
+import { resources } from '../../app/i18n/resources.ts';
 
 /** The real resources in a language, for tests that check the words people read (no React). */
 export function testT(lng: 'en' | 'zh-CN'): TFunction {

@@ -5,9 +5,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { isApiError } from '../../../shared/api.ts';
-import { errorText } from '../../../shared/errors.ts';
+import { errorText } from '../../../shared/errorText.ts';
 import { useLogin, useSession } from '../auth.api.ts';
 import { AuthCard } from '../components/AuthCard.tsx';
+
+/** What another page may hand the sign-in page when it sends someone here. */
+export interface LoginState {
+  from?: string;
+  passwordReset?: boolean;
+}
 
 interface LoginValues {
   email: string;
@@ -33,7 +39,9 @@ export function LoginPage() {
   const [failure, setFailure] = useState<unknown>(null);
 
   // RequireSession sends people here with the page they wanted; go back there after signing in.
-  const from = (location.state as { from?: string } | null)?.from ?? '/';
+  // The password reset page sends people here once their new password is set.
+  const state = location.state as LoginState | null;
+  const from = state?.from ?? '/';
   if (session.data) return <Navigate to={from} replace />;
 
   const onFinish = (values: LoginValues) => {
@@ -46,6 +54,9 @@ export function LoginPage() {
 
   return (
     <AuthCard title={t('auth.login.title')} subtitle={t('auth.login.subtitle')}>
+      {state?.passwordReset && failure === null && (
+        <Alert data-testid="login-notice" type="success" showIcon title={t('auth.reset.done')} style={{ marginBottom: 16 }} />
+      )}
       {failure !== null && (
         <Alert data-testid="login-error" type="error" showIcon title={loginErrorText(failure, t)} style={{ marginBottom: 16 }} />
       )}

@@ -1,9 +1,10 @@
-import { App, Button, Form, Input } from 'antd';
+import { Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useShowError } from '../../../shared/errors.ts';
 import { useResetPassword } from '../auth.api.ts';
 import { AuthCard } from '../components/AuthCard.tsx';
+import type { LoginState } from './LoginPage.tsx';
 
 interface ResetValues {
   token: string;
@@ -13,7 +14,6 @@ interface ResetValues {
 /** Sets a new password with the one-time token an admin created (Users → Reset password). */
 export function ResetPasswordPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const reset = useResetPassword();
@@ -22,10 +22,8 @@ export function ResetPasswordPage() {
 
   const onFinish = (values: ResetValues) => {
     reset.mutate(values, {
-      onSuccess: () => {
-        void message.success(t('auth.reset.done'));
-        navigate('/login', { replace: true });
-      },
+      // Said on the sign-in page itself, where it stays until the person signs in (a toast would be gone by then).
+      onSuccess: () => navigate('/login', { replace: true, state: { passwordReset: true } satisfies LoginState }),
       onError: (error) => showError(error, form),
     });
   };
