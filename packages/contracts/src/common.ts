@@ -15,7 +15,8 @@ export type TLocale = z.infer<typeof ZLocale>;
 /** An instant with its offset, in years 1900–2999: later ones overflow JS dates and ISO strings once a rule adds days (fuzzing, issue 11). */
 export const ZTimestamp = z.iso
   .datetime({ offset: true })
-  .refine((s) => s.slice(0, 4) >= '1900' && s.slice(0, 4) <= '2999', 'a year between 1900 and 2999');
+  // Only on a well-formed timestamp: a malformed one already has its error, one per field.
+  .refine((s) => !/^\d{4}-/.test(s) || (s.slice(0, 4) >= '1900' && s.slice(0, 4) <= '2999'), 'a year between 1900 and 2999');
 
 /** `version` of the record an update is based on (optimistic concurrency). */
 export const ZVersion = z.number().int().min(1).max(2_147_483_647); // an int4 column
