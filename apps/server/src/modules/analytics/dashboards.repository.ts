@@ -195,42 +195,47 @@ const bounds = (w: Windows) => {
  */
 export async function revenueByTier(db: DbOrTx, actor: Actor, w: Windows) {
   const b = bounds(w);
-  const rows = rowsOf<Row>(
-    await db.execute(sql`
-      with won as (
-        select c.tier_id, coalesce(sum(deals.amount) filter (where deals.closed_at >= ${b.c0}), 0) as cur,
-          coalesce(sum(deals.amount) filter (where deals.closed_at < ${b.c0}), 0) as prev
-        from ${deals}
-        join ${stages} s on s.org_id = deals.org_id and s.id = deals.stage_id
-        left join ${customers} c on c.org_id = deals.org_id and c.id = deals.customer_id
-        where ${visibleDeals(actor)} and deals.deleted_at is null and s.kind = 'won'
-          and deals.closed_at >= ${b.p0} and deals.closed_at < ${b.c1}
-        group by 1),
-      bought as (
-        select customers.tier_id, coalesce(sum(o.amount) filter (where o.ordered_at >= ${b.c0}), 0) as cur,
-          coalesce(sum(o.amount) filter (where o.ordered_at < ${b.c0}), 0) as prev
-        from ${orders} o
-        join ${customers} on customers.org_id = o.org_id and customers.id = o.customer_id
-        where o.org_id = ${actor.orgId} and o.ordered_at >= ${b.p0} and o.ordered_at < ${b.c1}
-          and ${visibleCustomers(actor)} and customers.deleted_at is null
-        group by 1),
-      keys as (select t.id as tier_id, t.key, t.name_zh, t.name_en, t.rank from ${tiers} t where t.org_id = ${actor.orgId}
-        union all select null, null, null, null, null where exists (select 1 from won where won.tier_id is null))
-      select keys.*, coalesce(won.cur, 0)::numeric(18, 2)::text as won_cur, coalesce(won.prev, 0)::numeric(18, 2)::text as won_prev,
-        coalesce(bought.cur, 0)::numeric(18, 2)::text as ord_cur, coalesce(bought.prev, 0)::numeric(18, 2)::text as ord_prev
-      from keys
-      left join won on won.tier_id is not distinct from keys.tier_id
-      left join bought on bought.tier_id = keys.tier_id
-      order by keys.rank nulls last`),
-  );
-  return rows.map((r) => ({
-    tierId: (r.tier_id as string | null) ?? null,
-    key: (r.key as string | null) ?? null,
-    nameZh: (r.name_zh as string | null) ?? null,
-    nameEn: (r.name_en as string | null) ?? null,
-    won: { current: String(r.won_cur), previous: String(r.won_prev) },
-    orders: { current: String(r.ord_cur), previous: String(r.ord_prev) },
-  }));
+  // Three statements side by side on the pool (won deals and orders each read a half-year of rows); joined here.
+  const [wonRows, boughtRows, tierRows] = await Promise.all([
+    db.execute(sql`
+      select c.tier_id, coalesce(sum(deals.amount) filter (where deals.closed_at >= ${b.c0}), 0)::numeric(18, 2)::text as cur,
+        coalesce(sum(deals.amount) filter (where deals.closed_at < ${b.c0}), 0)::numeric(18, 2)::text as prev
+      from ${deals}
+      join ${stages} s on s.org_id = deals.org_id and s.id = deals.stage_id
+      left join ${customers} c on c.org_id = deals.org_id and c.id = deals.customer_id
+      where ${visibleDeals(actor)} and deals.deleted_at is null and s.kind = 'won'
+        and deals.closed_at >= ${b.p0} and deals.closed_at < ${b.c1}
+      group by 1`),
+    db.execute(sql`
+      select customers.tier_id, coalesce(sum(o.amount) filter (where o.ordered_at >= ${b.c0}), 0)::numeric(18, 2)::text as cur,
+        coalesce(sum(o.amount) filter (where o.ordered_at < ${b.c0}), 0)::numeric(18, 2)::text as prev
+      from ${orders} o
+      join ${customers} on customers.org_id = o.org_id and customers.id = o.customer_id
+      where o.org_id = ${actor.orgId} and o.ordered_at >= ${b.p0} and o.ordered_at < ${b.c1}
+        and ${visibleCustomers(actor)} and customers.deleted_at is null
+      group by 1`),
+    db.execute(sql`select t.id as tier_id, t.key, t.name_zh, t.name_en from ${tiers} t where t.org_id = ${actor.orgId} order by t.rank`),
+  ]);
+  const byTier = (rows: Row[]) => new Map(rows.map((r) => [(r.tier_id as string | null) ?? null, r]));
+  const won = byTier(rowsOf<Row>(wonRows));
+  const bought = byTier(rowsOf<Row>(boughtRows));
+  const keys = rowsOf<Row>(tierRows);
+  // Won deals without a customer (or one without a tier) get a row of their own, after the tiers.
+  if (won.has(null)) keys.push({ tier_id: null, key: null, name_zh: null, name_en: null });
+  const money = (r: Row | undefined, k: 'cur' | 'prev') => (r ? String(r[k]) : '0.00');
+  return keys.map((k) => {
+    const tierId = (k.tier_id as string | null) ?? null;
+    const wonRow = won.get(tierId);
+    const boughtRow = tierId === null ? undefined : bought.get(tierId);
+    return {
+      tierId,
+      key: (k.key as string | null) ?? null,
+      nameZh: (k.name_zh as string | null) ?? null,
+      nameEn: (k.name_en as string | null) ?? null,
+      won: { current: money(wonRow, 'cur'), previous: money(wonRow, 'prev') },
+      orders: { current: money(boughtRow, 'cur'), previous: money(boughtRow, 'prev') },
+    };
+  });
 }
 
 /** Won deal amounts per pipeline process type (short, long, project), this window and the previous. */
