@@ -1,15 +1,17 @@
 import type { FastifyRequest } from 'fastify';
 import { badRequest } from './errors.ts';
 
-/** Where the first U+0000 is in a parsed request part (in a string or a key), or null. */
-export function nulCharacterPath(value: unknown, path = ''): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+/**
+ * Where the first U+0000 is in a parsed request part (in a string or a key), or null; '' is the part itself.
+ * Runs on every request, so the dotted path is built only on the way back from a find.
+ */
+export function nulCharacterPath(value: unknown): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? '' : null;
   if (value === null || typeof value !== 'object') return null;
   for (const [key, inner] of Object.entries(value)) {
-    const at = path ? `${path}.${key}` : key;
-    if (key.includes('\u0000')) return at;
-    const found = nulCharacterPath(inner, at);
-    if (found !== null) return found;
+    if (key.includes('\u0000')) return key;
+    const found = nulCharacterPath(inner);
+    if (found !== null) return found === '' ? key : `${key}.${found}`;
   }
   return null;
 }

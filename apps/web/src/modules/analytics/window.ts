@@ -31,14 +31,6 @@ export function presetWindow(preset: WindowPreset, today: string): AnalyticsWind
   }
 }
 
-/** The preset a window is, if any (so the picker can show 本季度 rather than two dates). */
-export function presetOf(window: AnalyticsWindow, today: string): WindowPreset | undefined {
-  return WINDOW_PRESETS.find((p) => {
-    const w = presetWindow(p, today);
-    return w.from === window.from && w.to === window.to;
-  });
-}
-
 /** The last day inside [from, to), for showing a window as two inclusive dates. */
 export function lastDay(to: string): string {
   const [y, m, d] = to.split('-').map(Number);
