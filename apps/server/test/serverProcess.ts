@@ -49,20 +49,26 @@ export async function waitReady(server: ServerProcess, timeoutMs = 60_000) {
   throw new Error(`server not ready in time: ${server.output()}`);
 }
 
-/** Signs in over HTTP and returns a fetch bound to that session. */
-export async function httpSession(baseUrl: string, email: string, password: string) {
+/** Cookie and CSRF headers of a new session, for requests httpSession does not send (a multipart upload). */
+export async function sessionHeaders(baseUrl: string, email: string, password: string) {
   const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password }),
   });
+  // A failed sign-in would surface only later, as a 401 on the next request: say why here.
   if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
   const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0], 'x-csrf-token': csrfToken };
+}
+
+/** Signs in over HTTP and returns a fetch bound to that session. */
+export async function httpSession(baseUrl: string, email: string, password: string) {
+  const headers = await sessionHeaders(baseUrl, email, password);
   const call = (path: string, init: { method?: string; body?: unknown; baseUrl?: string } = {}) =>
     fetch(`${init.baseUrl ?? baseUrl}${path}`, {
       method: init.method ?? 'GET',
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(init.body ? { 'content-type': 'application/json' } : {}) },
+      headers: { ...headers, ...(init.body ? { 'content-type': 'application/json' } : {}) },
       body: init.body ? JSON.stringify(init.body) : undefined,
     });
   return call;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZListQuery, ZTimestamp, ZVersion } from './common.ts';
+import { ZDate, ZId, ZListQuery, ZTimestamp, ZVersion } from './common.ts';
 
 /** Schemas of the activities API and of the customer and deal timelines. See docs/decisions/0019-activities-and-timeline.md. */
 
@@ -127,7 +127,6 @@ export const ZTimelineQuery = ZListQuery.extend({
 
 const ZStageRef = z.object({ id: ZId, nameZh: z.string(), nameEn: z.string() });
 const ZTierRef = z.object({ id: ZId, key: z.string() });
-const ZDate = z.iso.date();
 
 const eventBase = {
   id: ZId,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZLocale } from './common.ts';
+import { ZDate, ZId, ZLocale } from './common.ts';
 import { ZExportFormat } from './imports.ts';
 
 /**
@@ -7,8 +7,8 @@ import { ZExportFormat } from './imports.ts';
  * organisation's time zone; each filter narrows within the caller's data scope, never widens it.
  */
 export const ZAnalyticsFilters = z.object({
-  from: z.iso.date(),
-  to: z.iso.date(),
+  from: ZDate,
+  to: ZDate,
   /** The records' team stamp (deals.team_id, customers.team_id). */
   teamId: ZId.optional(),
   /** The owner. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { windowChecked, ZAnalyticsFilters, ZFiguresExportOptions } from './analytics.ts';
-import { ZId } from './common.ts';
+import { ZDate, ZId } from './common.ts';
 import { ZLeaderboardRow, ZScorecardKpi } from './performance.ts';
 
 /**
@@ -49,8 +49,8 @@ export type TMarketRow = z.infer<typeof ZMarketRow>;
 
 export const ZMarketAnalysis = z.object({
   by: z.enum(['industry', 'region']),
-  window: z.object({ from: z.iso.date(), to: z.iso.date() }),
-  previousWindow: z.object({ from: z.iso.date(), to: z.iso.date() }),
+  window: z.object({ from: ZDate, to: ZDate }),
+  previousWindow: z.object({ from: ZDate, to: ZDate }),
   /** The organisation's tiers by rank (1 highest): the columns of `customersByTier`. */
   tiers: z.array(ZMarketTier),
   data: z.array(ZMarketRow),
@@ -80,7 +80,7 @@ export const ZStageSnapshot = z.object({
 });
 export type TStageSnapshot = z.infer<typeof ZStageSnapshot>;
 
-const ZPeriodRef = z.object({ period: z.string(), from: z.iso.date(), to: z.iso.date() });
+const ZPeriodRef = z.object({ period: z.string(), from: ZDate, to: ZDate });
 
 export const ZRepDashboardQuery = z.object({ repId: ZId.optional() });
 export const ZRepDashboard = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { windowChecked, ZAnalyticsFilters, ZFiguresExportOptions } from './analytics.ts';
-import { ZId } from './common.ts';
+import { ZDate, ZId } from './common.ts';
 
 /**
  * Tier analytics (issue 9 item 4). Every figure counts the customers the caller may see (not deleted), narrowed by
@@ -31,7 +31,7 @@ export const ZTierChurnExportQuery = ZTierChurnQuery.extend(ZFiguresExportOption
 export const ZTierRfmExportQuery = ZTierRfmQuery.extend(ZFiguresExportOptions.shape);
 
 const ZTierRef = { tierId: ZId, tierKey: z.string(), tierNameZh: z.string(), tierNameEn: z.string(), tierRank: z.number().int() };
-const ZWindow = z.object({ from: z.iso.date(), to: z.iso.date() });
+const ZWindow = z.object({ from: ZDate, to: ZDate });
 const ZMoney = z.string();
 const ZRate = z.string().nullable();
 
@@ -90,8 +90,8 @@ export const ZTierMigrationCell = z.object({
   count: z.number().int(),
 });
 export const ZTierMigration = z.object({
-  from: z.iso.date(),
-  to: z.iso.date(),
+  from: ZDate,
+  to: ZDate,
   tiers: z.array(ZMigrationTier),
   /** Every (from, to) pair, zeros included: rows "new" then the tiers by rank, columns the tiers by rank. */
   cells: z.array(ZTierMigrationCell),

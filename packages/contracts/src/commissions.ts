@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZTimestamp, ZVersion } from './common.ts';
+import { ZDate, ZId, ZTimestamp, ZVersion } from './common.ts';
 import { ZPeriod } from './performance.ts';
 
 /** Commission (提成) plans per level and statements per rep and period (decision 0028). */
@@ -31,7 +31,7 @@ export const ZCommissionLine = z.object({
   contractNumber: z.string(),
   customerId: ZId,
   customerName: z.string(),
-  receivedOn: z.iso.date(),
+  receivedOn: ZDate,
   amount: z.string(),
   rate: z.number(),
   /** amount × rate, rounded to the cent. */

@@ -18,6 +18,11 @@ export const ZTimestamp = z.iso
   // Only on a well-formed timestamp: a malformed one already has its error, one per field.
   .refine((s) => !/^\d{4}-/.test(s) || (s.slice(0, 4) >= '1900' && s.slice(0, 4) <= '2999'), 'a year between 1900 and 2999');
 
+/** A calendar day, in years 1900–2999 like ZTimestamp: PostgreSQL has no year 0, and far years overflow once a rule adds days. */
+export const ZDate = z.iso
+  .date()
+  .refine((s) => !/^\d{4}-/.test(s) || (s.slice(0, 4) >= '1900' && s.slice(0, 4) <= '2999'), 'a year between 1900 and 2999');
+
 /** `version` of the record an update is based on (optimistic concurrency). */
 export const ZVersion = z.number().int().min(1).max(2_147_483_647); // an int4 column
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZListQuery, ZTimestamp, ZVersion } from './common.ts';
+import { ZDate, ZId, ZListQuery, ZTimestamp, ZVersion } from './common.ts';
 
 /** Money travels as a JSON number or string, with at most 2 decimals; the server keeps it as SQL numeric text. */
 const ZAmount = z
@@ -7,7 +7,6 @@ const ZAmount = z
   .transform((v) => String(v))
   .refine((v) => /^\d{1,14}(\.\d{1,2})?$/.test(v), 'a non-negative amount with up to 2 decimals');
 const ZPositiveAmount = ZAmount.refine((v) => /[1-9]/.test(v), 'must be greater than 0');
-const ZDate = z.iso.date();
 const ZText = (max: number) => z.string().trim().min(1).max(max);
 
 export const ZContractStatus = z.enum(['draft', 'pending_approval', 'active', 'completed', 'cancelled']);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZEmail, ZId, ZListQuery, ZName, ZTimestamp, ZVersion } from './common.ts';
+import { ZDate, ZEmail, ZId, ZListQuery, ZName, ZTimestamp, ZVersion } from './common.ts';
 import { ZBuyingRole } from './customers.ts';
 
 export const ZProcessType = z.enum(['short', 'long', 'project']);
@@ -9,7 +9,6 @@ const ZMoney = z
   .union([z.number(), z.string().regex(/^\d{1,14}(\.\d{1,2})?$/, 'a non-negative amount with up to 2 decimals')])
   .transform((v) => String(v))
   .refine((v) => Number(v) >= 0, 'must not be negative');
-const ZDate = z.iso.date();
 
 export const ZStageGate = z.object({
   requiredFields: z.array(z.enum(['amount', 'expectedCloseDate', 'customerId', 'lines', 'contacts'])).optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZListQuery, ZName, ZTimestamp, ZVersion } from './common.ts';
+import { ZDate, ZId, ZListQuery, ZName, ZTimestamp, ZVersion } from './common.ts';
 import { ZBuyingRole, ZCustomerCreate, ZSeniority } from './customers.ts';
 
 export const ZLeadStatus = z.enum(['new', 'working', 'qualified', 'disqualified', 'converted', 'merged']);
@@ -113,7 +113,7 @@ export const ZLeadConvert = z
         amount: z
           .union([z.number().nonnegative(), z.string().regex(/^\d{1,14}(\.\d{1,2})?$/, 'a non-negative amount with up to 2 decimals')])
           .optional(),
-        expectedCloseDate: z.iso.date().optional(),
+        expectedCloseDate: ZDate.optional(),
       })
       .optional(),
   })

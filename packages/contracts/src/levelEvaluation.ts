@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZTimestamp, ZVersion } from './common.ts';
+import { ZDate, ZId, ZTimestamp, ZVersion } from './common.ts';
 import { ZGradeBand, ZKpi, ZPeriod, ZPeriodKind } from './performance.ts';
 
 /**
@@ -24,7 +24,7 @@ export const ZLevelHistoryEntry = z.object({
   userId: ZId,
   fromLevelId: ZId.nullable(),
   toLevelId: ZId.nullable(),
-  effectiveOn: z.iso.date(),
+  effectiveOn: ZDate,
   reason: z.enum(['manual', 'evaluation', 'import']),
   decisionId: ZId.nullable(),
   changedBy: ZId.nullable(),
@@ -40,8 +40,8 @@ export const ZRepProfile = z.object({
   teamId: ZId.nullable(),
   levelId: ZId.nullable(),
   /** Since when the current level holds (the latest history entry's date; else the hire date). */
-  levelSince: z.iso.date().nullable(),
-  hireDate: z.iso.date().nullable(),
+  levelSince: ZDate.nullable(),
+  hireDate: ZDate.nullable(),
   /** Open deals this rep may carry: their own capacity, else their level's; null: no limit. */
   capacity: z.number().int().nullable(),
   capacitySource: z.enum(['rep', 'level', 'none']),
@@ -104,7 +104,7 @@ export const ZLevelDecision = z.object({
   toLevelId: ZId.nullable(),
   decision: z.enum(['accepted', 'rejected']),
   comment: z.string(),
-  effectiveOn: z.iso.date().nullable(),
+  effectiveOn: ZDate.nullable(),
   /** Set when the level actually changed (on `effectiveOn`, by the daily job when that is in the future). */
   appliedAt: ZTimestamp.nullable(),
   decidedBy: ZId,
@@ -135,5 +135,5 @@ export const ZLevelDecisionCreate = z.object({
   decision: z.enum(['accept', 'reject']),
   comment: z.string().trim().min(1, 'a comment is required').max(2000),
   /** When the new level takes effect; default today (org time zone). */
-  effectiveOn: z.iso.date().optional(),
+  effectiveOn: ZDate.optional(),
 });

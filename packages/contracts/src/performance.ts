@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZListQuery, ZTimestamp, ZVersion } from './common.ts';
+import { ZDate, ZId, ZListQuery, ZTimestamp, ZVersion } from './common.ts';
 import { KPI_KEYS } from './performanceDefaults.ts';
 
 export { DEFAULT_SCORING_SCHEME, KPI_KEYS } from './performanceDefaults.ts';
@@ -173,7 +173,7 @@ export const ZSatisfactionScore = z.object({
   customerId: ZId,
   ownerId: ZId.nullable(),
   score: z.number().int().min(1).max(5),
-  recordedOn: z.iso.date(),
+  recordedOn: ZDate,
   comment: z.string().nullable(),
   externalId: z.string().nullable(),
   createdAt: ZTimestamp,
@@ -182,7 +182,7 @@ export type TSatisfactionScore = z.infer<typeof ZSatisfactionScore>;
 export const ZSatisfactionCreate = z.object({
   customerId: ZId,
   score: z.number().int().min(1).max(5),
-  recordedOn: z.iso.date().optional(),
+  recordedOn: ZDate.optional(),
   comment: z.string().trim().max(2000).nullable().optional(),
   externalId: z.string().trim().min(1).max(200).nullable().optional(),
 });
@@ -245,9 +245,9 @@ export const ZScorecard = z.object({
     levelId: ZId.nullable(),
   }),
   period: ZPeriod,
-  from: z.iso.date(),
+  from: ZDate,
   /** Exclusive. */
-  to: z.iso.date(),
+  to: ZDate,
   cycleId: ZId.nullable(),
   attainmentCap: z.number(),
   kpis: z.array(ZScorecardKpi),

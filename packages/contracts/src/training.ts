@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZListQuery, ZQueryBoolean, ZTimestamp, ZVersion } from './common.ts';
+import { ZDate, ZId, ZListQuery, ZQueryBoolean, ZTimestamp, ZVersion } from './common.ts';
 import { ZCriterionCheck } from './levelEvaluation.ts';
 import { ZKpi, ZPeriod, ZPeriodKind } from './performance.ts';
 
@@ -123,7 +123,7 @@ export const ZEnrolment = z.object({
   /** How it was assigned: to this rep, to their team or to their level. */
   assignedVia: z.enum(['rep', 'team', 'level']),
   assignedBy: ZId.nullable(),
-  dueOn: z.iso.date().nullable(),
+  dueOn: ZDate.nullable(),
   status: ZEnrolmentStatus,
   /** Due date passed (organisation's today) and not completed. */
   overdue: z.boolean(),
@@ -145,7 +145,7 @@ export type TEnrolment = z.infer<typeof ZEnrolment>;
 export const ZEnrolmentCreate = z.object({
   courseId: ZId,
   target: z.object({ kind: z.enum(['rep', 'team', 'level']), id: ZId }),
-  dueOn: z.iso.date().nullable().default(null),
+  dueOn: ZDate.nullable().default(null),
 });
 /** Reps who already have an open enrolment in the course are skipped, not enrolled twice. */
 export const ZEnrolmentCreateResult = z.object({ enrolled: z.number().int(), skipped: z.number().int(), data: z.array(ZEnrolment) });
@@ -182,9 +182,9 @@ export const ZCertification = z.object({
   repName: z.string(),
   courseId: ZId,
   name: z.string(),
-  grantedOn: z.iso.date(),
+  grantedOn: ZDate,
   /** null: never expires. */
-  expiresOn: z.iso.date().nullable(),
+  expiresOn: ZDate.nullable(),
   status: z.enum(['valid', 'expiring', 'expired']),
   enrolmentId: ZId,
 });
@@ -200,9 +200,9 @@ export const ZComplianceCell = z.object({
   courseId: ZId,
   required: z.boolean(),
   state: z.enum(['completed', 'in_progress', 'assigned', 'overdue', 'failed', 'expired', 'missing']),
-  dueOn: z.iso.date().nullable(),
-  completedOn: z.iso.date().nullable(),
-  expiresOn: z.iso.date().nullable(),
+  dueOn: ZDate.nullable(),
+  completedOn: ZDate.nullable(),
+  expiresOn: ZDate.nullable(),
 });
 export const ZTeamCompliance = z.object({
   courses: z.array(z.object({ id: ZId, title: z.string(), category: ZCourseCategory })),
@@ -261,10 +261,10 @@ const ZKpiGoal = z.object({
   kpi: ZKpi,
   target: ZDecimalText,
   periodKind: ZPeriodKind,
-  dueOn: z.iso.date().nullable(),
+  dueOn: ZDate.nullable(),
 });
-const ZCourseGoal = z.object({ kind: z.literal('course'), courseId: ZId, dueOn: z.iso.date().nullable() });
-const ZSkillGoal = z.object({ kind: z.literal('skill'), skillId: ZId, level: ZSkillLevel, dueOn: z.iso.date().nullable() });
+const ZCourseGoal = z.object({ kind: z.literal('course'), courseId: ZId, dueOn: ZDate.nullable() });
+const ZSkillGoal = z.object({ kind: z.literal('skill'), skillId: ZId, level: ZSkillLevel, dueOn: ZDate.nullable() });
 export const ZPlanGoalWrite = z.discriminatedUnion('kind', [ZKpiGoal, ZCourseGoal, ZSkillGoal]);
 export type TPlanGoalWrite = z.infer<typeof ZPlanGoalWrite>;
 const goalState = {
@@ -287,7 +287,7 @@ export const ZDevelopmentPlanWrite = z.object({
   repId: ZId,
   targetLevelId: ZId,
   title: z.string().trim().min(1).max(200),
-  dueOn: z.iso.date().nullable().default(null),
+  dueOn: ZDate.nullable().default(null),
   goals: z.array(ZPlanGoalWrite).max(30).default([]),
   notes: z.string().max(5000).default(''),
 });
@@ -320,7 +320,7 @@ export const ZDevelopmentPlan = z.object({
   teamId: ZId.nullable(),
   targetLevelId: ZId,
   title: z.string(),
-  dueOn: z.iso.date().nullable(),
+  dueOn: ZDate.nullable(),
   status: z.enum(['active', 'completed', 'cancelled']),
   notes: z.string(),
   goals: z.array(ZPlanGoal),

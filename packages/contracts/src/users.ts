@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZEmail, ZId, ZListQuery, ZLocale, ZName, ZPassword, ZRole, ZTimestamp, ZVersion } from './common.ts';
+import { ZDate, ZEmail, ZId, ZListQuery, ZLocale, ZName, ZPassword, ZRole, ZTimestamp, ZVersion } from './common.ts';
 
 export const ZUser = z.object({
   id: ZId,
@@ -12,7 +12,7 @@ export const ZUser = z.object({
   active: z.boolean(),
   /** False while the rep is away: automatic assignment passes them over. */
   available: z.boolean(),
-  hireDate: z.iso.date().nullable(),
+  hireDate: ZDate.nullable(),
   createdAt: ZTimestamp,
   version: z.number().int(),
 });
@@ -26,7 +26,7 @@ export const ZUserCreate = z.object({
   teamId: ZId.nullable().optional(),
   levelId: ZId.nullable().optional(),
   locale: ZLocale.optional(),
-  hireDate: z.iso.date().nullable().optional(),
+  hireDate: ZDate.nullable().optional(),
 });
 export type TUserCreate = z.infer<typeof ZUserCreate>;
 
@@ -39,7 +39,7 @@ export const ZUserUpdate = z
     locale: ZLocale,
     active: z.boolean(),
     available: z.boolean(),
-    hireDate: z.iso.date().nullable(),
+    hireDate: ZDate.nullable(),
   })
   .partial()
   .extend({ version: ZVersion.optional() });

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openPglite } from '../../src/db/client.ts';
 import { testEngine } from '../engine.ts';
 import { ONLINE_RETAIL_DIR } from '../onlineRetail.ts';
-import { freePort, type ServerProcess, startServer, waitReady } from '../serverProcess.ts';
+import { freePort, type ServerProcess, sessionHeaders, startServer, waitReady } from '../serverProcess.ts';
 
 const ADMIN = { TIERLINE_ADMIN_EMAIL: 'imports@example.test', TIERLINE_ADMIN_PASSWORD: 'Imports-Password-1', TIERLINE_ORG_NAME: 'Imports' };
 const LINES = 120_000;
@@ -37,16 +37,6 @@ const MAPPING = {
   customer: { column: 'CustomerID', default: 'walk-in' },
   currency: { default: 'GBP' },
 };
-
-async function signIn(url: string) {
-  const res = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: ADMIN.TIERLINE_ADMIN_EMAIL, password: ADMIN.TIERLINE_ADMIN_PASSWORD }),
-  });
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0], 'x-csrf-token': csrfToken };
-}
 
 /** The database outside the server: a fresh PGlite directory or a fresh PostgreSQL database. */
 async function freshTarget(): Promise<{ env: Record<string, string>; query: (sql: string) => Promise<Record<string, unknown>[]> }> {
@@ -95,7 +85,7 @@ describe('an all-or-nothing import killed mid-way', () => {
     const server = startServer(env, await freePort());
     running.push(server);
     await waitReady(server);
-    const headers = await signIn(server.url);
+    const headers = await sessionHeaders(server.url, ADMIN.TIERLINE_ADMIN_EMAIL, ADMIN.TIERLINE_ADMIN_PASSWORD);
     const form = new FormData();
     form.set('entity', 'orders');
     form.set('mode', 'all-or-nothing');
@@ -125,7 +115,7 @@ describe('an all-or-nothing import killed mid-way', () => {
     const again = startServer(env, await freePort());
     running.push(again);
     await waitReady(again);
-    const headers2 = await signIn(again.url);
+    const headers2 = await sessionHeaders(again.url, ADMIN.TIERLINE_ADMIN_EMAIL, ADMIN.TIERLINE_ADMIN_PASSWORD);
     let status: { status: string; processed: number; inserted: number } | undefined;
     for (const deadline = Date.now() + 150_000; Date.now() < deadline; ) {
       status = (await (await fetch(`${again.url}/api/v1/imports/${id}`, { headers: headers2 })).json()) as typeof status;

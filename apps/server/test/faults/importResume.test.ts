@@ -4,7 +4,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { databaseUrlFor, testDatabaseUrl, testEngine } from '../engine.ts';
 import { hasOnlineRetail, ONLINE_RETAIL_DIR } from '../onlineRetail.ts';
-import { freePort, type ServerProcess, startServer, waitReady } from '../serverProcess.ts';
+import { freePort, type ServerProcess, sessionHeaders, startServer, waitReady } from '../serverProcess.ts';
 
 /**
  * Issue 11: SIGKILL during an import. test/embedded/importKill.test.ts proves an all-or-nothing import
@@ -76,16 +76,6 @@ async function freshTarget(): Promise<{ env: Record<string, string>; query: Quer
   };
 }
 
-async function signIn(url: string) {
-  const res = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: ADMIN.TIERLINE_ADMIN_EMAIL, password: ADMIN.TIERLINE_ADMIN_PASSWORD }),
-  });
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0], 'x-csrf-token': csrfToken };
-}
-
 type ImportStatus = { status: string; processed: number; inserted: number; updated: number; skipped: number };
 
 describe.skipIf(testEngine !== 'postgres' || !hasOnlineRetail)('a skip-invalid import killed between batches (postgres)', () => {
@@ -95,7 +85,7 @@ describe.skipIf(testEngine !== 'postgres' || !hasOnlineRetail)('a skip-invalid i
     const server = startServer(env, await freePort());
     running.push(server);
     await waitReady(server);
-    const headers = await signIn(server.url);
+    const headers = await sessionHeaders(server.url, ADMIN.TIERLINE_ADMIN_EMAIL, ADMIN.TIERLINE_ADMIN_PASSWORD);
     const form = new FormData();
     form.set('entity', 'orders');
     form.set('mode', 'skip-invalid');
@@ -124,7 +114,7 @@ describe.skipIf(testEngine !== 'postgres' || !hasOnlineRetail)('a skip-invalid i
     const again = startServer(env, await freePort());
     running.push(again);
     await waitReady(again);
-    const headers2 = await signIn(again.url);
+    const headers2 = await sessionHeaders(again.url, ADMIN.TIERLINE_ADMIN_EMAIL, ADMIN.TIERLINE_ADMIN_PASSWORD);
     let status: ImportStatus | undefined;
     for (const deadline = Date.now() + 90_000; Date.now() < deadline; ) {
       status = (await (await fetch(`${again.url}/api/v1/imports/${id}`, { headers: headers2 })).json()) as ImportStatus;

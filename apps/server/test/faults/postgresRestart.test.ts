@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngine } from '../engine.ts';
-import { freePort, httpSession, type ServerProcess, startServer, waitReady } from '../serverProcess.ts';
+import { freePort, httpSession, type ServerProcess, sessionHeaders, startServer, waitReady } from '../serverProcess.ts';
 import { createPrivateCluster, type PrivateCluster } from './privateCluster.ts';
 
 /**
@@ -15,17 +15,6 @@ const ADMIN = { TIERLINE_ADMIN_EMAIL: 'restart@example.test', TIERLINE_ADMIN_PAS
 /** How long an answer may take while the database is gone: it must fail fast, not hang. */
 const PROMPT_MS = 3_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Cookie and CSRF headers of a new session, for a multipart upload (httpSession sends JSON). */
-async function sessionHeaders(url: string) {
-  const res = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: ADMIN.TIERLINE_ADMIN_EMAIL, password: ADMIN.TIERLINE_ADMIN_PASSWORD }),
-  });
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0], 'x-csrf-token': csrfToken };
-}
 
 async function timed(call: () => Promise<Response>) {
   const started = Date.now();
@@ -118,7 +107,11 @@ describe.skipIf(testEngine !== 'postgres')('PostgreSQL crashed and restarted und
     form.set('mode', 'skip-invalid');
     form.set('mapping', JSON.stringify({ name: { column: 'name' } }));
     form.set('file', new Blob(['name\nImported after the restart\n'], { type: 'text/csv' }), 'customers.csv');
-    const queued = await fetch(`${server.url}/api/v1/imports`, { method: 'POST', headers: await sessionHeaders(server.url), body: form });
+    const queued = await fetch(`${server.url}/api/v1/imports`, {
+      method: 'POST',
+      headers: await sessionHeaders(server.url, ADMIN.TIERLINE_ADMIN_EMAIL, ADMIN.TIERLINE_ADMIN_PASSWORD),
+      body: form,
+    });
     expect(queued.status).toBe(202);
     const { id: importId } = (await queued.json()) as { id: string };
     let importStatus = '';

@@ -45,6 +45,13 @@ describe('requests the fuzzer found failing', () => {
     expectProblem(await s.acme.admin.get('/api/v1/analytics/tiers/distribution?from=0001-01-01&to=1900-01-01'), 400);
   });
 
+  it('a calendar day in a year PostgreSQL has not (0000) or far ahead → 400 naming the field', async () => {
+    const body = expectProblem(await s.acme.admin.get('/api/v1/receivables/overdue?asOf=0000-01-01'), 400);
+    expect(body.errors).toEqual([expect.objectContaining({ path: 'asOf' })]);
+    expectProblem(await s.acme.admin.get('/api/v1/receivables/overdue?asOf=9999-12-31'), 400);
+    expect((await s.acme.admin.get('/api/v1/receivables/overdue?asOf=2026-11-28')).statusCode).toBe(200);
+  });
+
   it('a customer in a team the organisation does not have → 422, nothing written', async () => {
     const body = expectProblem(
       await s.acme.admin.post('/api/v1/customers', { name: 'Ghost team', teamId: '0190a000-0000-7000-8000-000000000001' }),
