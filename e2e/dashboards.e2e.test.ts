@@ -190,6 +190,19 @@ describe('dashboards: rep, manager and director on 工作台 (zh-CN)', () => {
     const { page } = await signedIn(DIRECTOR);
     for (const card of ['revenue-by-tier', 'open-pipeline', 'revenue-by-process', 'forecast', 'leaderboard', 'concentration'])
       await page.getByTestId(card).waitFor();
+    // The figures are a snapshot up to 15 minutes old (decision 0034): the admin's own dashboard, open while the setup
+    // above ran, may have taken it before the deals existed. The line says when; 刷新 computes them now.
+    const asOf = page.getByTestId('figures-as-of-time');
+    await expect.poll(() => asOf.textContent(), POLL).toMatch(/^数据更新于 .*\d{2}:\d{2}$/);
+    const refresh = page.getByTestId('refresh-figures');
+    const [fresh] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/analytics/dashboard/director?refresh=true')),
+      refresh.click(),
+    ]);
+    expect(fresh.status()).toBe(200);
+    expect(Date.now() - Date.parse(((await fresh.json()) as { asOf: string }).asOf)).toBeLessThan(60_000);
+    await expect.poll(() => refresh.getAttribute('class'), POLL).not.toContain('ant-btn-loading');
+    expect(await asOf.textContent()).toMatch(/^数据更新于 .*\d{2}:\d{2}$/);
     await page.getByTestId('leaderboard-table').locator('tbody tr.ant-table-row').first().waitFor(POLL);
     await page.getByTestId('forecast-bars').locator('canvas').waitFor(POLL);
     await settle(page);
@@ -236,6 +249,7 @@ describe('dashboards in English and on a phone', () => {
     await director.page.goto('/');
     await director.page.getByText('Revenue concentration (this quarter)').waitFor();
     await director.page.getByTestId('forecast-bars').locator('canvas').waitFor(POLL);
+    await director.page.getByText(/^Figures as of .*\d{2}:\d{2}$/).waitFor(POLL);
     await settle(director.page);
     await saveScreenshot(director.page, 'dashboard-director-en');
     await director.context.close();

@@ -9,7 +9,7 @@ export type Scale = {
   /** Target number of order lines; orders average four lines each. */
   orderLines: number;
   products: number;
-  /** Activities (calls, emails, visits, meetings, notes) per customer on average, skewed to the bigger buyers. */
+  /** Activities (calls, emails, visits, meetings, notes) per customer on average, skewed to the bigger buyers (1M at M). */
   activitiesPerCustomer: number;
   /** Deals per customer on average, skewed to the bigger buyers (500k at M). */
   dealsPerCustomer: number;
@@ -25,7 +25,7 @@ export const SCALES: Record<ScaleName, Scale> = {
     teams: 5,
     orderLines: 200_000,
     products: 2_000,
-    activitiesPerCustomer: 5,
+    activitiesPerCustomer: 10,
     dealsPerCustomer: 5,
     engines: ['pglite', 'postgres'],
   },
@@ -36,7 +36,7 @@ export const SCALES: Record<ScaleName, Scale> = {
     teams: 50,
     orderLines: 2_000_000,
     products: 5_000,
-    activitiesPerCustomer: 5,
+    activitiesPerCustomer: 10,
     dealsPerCustomer: 5,
     engines: ['pglite', 'postgres'],
   },
@@ -47,7 +47,7 @@ export const SCALES: Record<ScaleName, Scale> = {
     teams: 500,
     orderLines: 20_000_000,
     products: 5_000,
-    activitiesPerCustomer: 5,
+    activitiesPerCustomer: 10,
     dealsPerCustomer: 5,
     engines: ['postgres'],
   },
@@ -63,7 +63,7 @@ export const HISTORY_DAYS = 3 * 365;
 /** Every generated user signs in with this password (one argon2id hash reused for all of them). */
 export const BENCH_PASSWORD = 'bench-password-2026';
 /** Bump when the generator changes what it writes: cached databases of another version are rebuilt. */
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5; // 5: ten activities per customer (1M at M, as issue 10 sets)
 /** Timeline events of the one heavy customer (rep0001's): activities, plus its orders and tier history as they come. */
 export const HEAVY_TIMELINE_EVENTS = 10_000;
 export const DEFAULT_SEED = 20260930;

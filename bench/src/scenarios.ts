@@ -30,7 +30,13 @@ import {
 } from '@tierline/contracts';
 import { listActivities } from '../../apps/server/src/modules/activities/activities.usecases.ts';
 import { customerTimeline } from '../../apps/server/src/modules/activities/timeline.usecases.ts';
-import { directorDashboard, managerDashboard, repDashboard } from '../../apps/server/src/modules/analytics/dashboards.usecases.ts';
+import {
+  directorDashboard,
+  directorFigures,
+  managerDashboard,
+  quarters,
+  repDashboard,
+} from '../../apps/server/src/modules/analytics/dashboards.usecases.ts';
 import { calibratedForecast, forecastPipeline } from '../../apps/server/src/modules/analytics/forecast.usecases.ts';
 import { marketAnalysis } from '../../apps/server/src/modules/analytics/marketAnalytics.usecases.ts';
 import { cycleLength, funnel, revenue, winLoss } from '../../apps/server/src/modules/analytics/pipelineAnalytics.usecases.ts';
@@ -582,6 +588,22 @@ export const SCENARIOS: Scenario[] = [
         label: 'organisation',
         request: { method: 'GET', path: '/api/v1/analytics/dashboard/director' },
         run: (ctx) => directorDashboard(ctx),
+      },
+    ],
+  },
+  {
+    // What the snapshot saves (decision 0034): the figures computed now, as ?refresh=true and the refresh job do.
+    name: 'dashboard-director-refresh',
+    what: 'GET /analytics/dashboard/director?refresh=true: the director’s figures computed now instead of served from the snapshot',
+    actor: 'director',
+    kind: 'latency',
+    requests: 20,
+    requires: '/api/v1/analytics/dashboard/director',
+    variants: () => [
+      {
+        label: 'organisation',
+        request: { method: 'GET', path: '/api/v1/analytics/dashboard/director?refresh=true' },
+        run: async (ctx) => directorFigures(ctx, await quarters(ctx)),
       },
     ],
   },

@@ -1,4 +1,5 @@
 import type { Config } from './config.ts';
+import { dashboardSnapshotJob } from './modules/analytics/dashboardSnapshots.jobs.ts';
 import { importJob } from './modules/imports/imports.job.ts';
 import { applyDecisionsJob, applyDecisionsSchedule } from './modules/levels/levelEvaluation.jobs.ts';
 import { poolSweepJob } from './modules/pool/pool.jobs.ts';
@@ -22,6 +23,7 @@ export function jobHandlersFor(config: Pick<Config, 'webhookAllowPrivate'>): Job
     trainingRemindersJob,
     outcomeTriggersJob,
     webhookDeliveryJob({ webhookAllowPrivate: config.webhookAllowPrivate }),
+    dashboardSnapshotJob,
   ];
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { windowChecked, ZAnalyticsFilters, ZFiguresExportOptions } from './analytics.ts';
-import { ZDate, ZId } from './common.ts';
+import { ZDate, ZId, ZQueryBoolean, ZTimestamp } from './common.ts';
 import { ZLeaderboardRow, ZScorecardKpi } from './performance.ts';
 
 /**
@@ -177,5 +177,9 @@ export const ZDirectorDashboard = z.object({
   revenueByProcessType: z.array(z.object({ processType: z.string(), wonDealAmount: ZRevenueSlice })),
   openPipeline: z.object({ count: z.number().int(), amount: ZMoney, weightedAmount: ZMoney }),
   leaderboard: z.array(ZLeaderboardRow),
+  /** When these figures were computed: the dashboard is a snapshot (decision 0034), at most 15 minutes old. */
+  asOf: ZTimestamp,
 });
 export type TDirectorDashboard = z.infer<typeof ZDirectorDashboard>;
+/** `refresh=true` computes the figures now instead of serving the snapshot. */
+export const ZDirectorDashboardQuery = z.object({ refresh: ZQueryBoolean.optional() });

@@ -2,6 +2,7 @@
 
 export * from '../modules/accountTeams/accountTeams.table.ts';
 export * from '../modules/activities/activities.table.ts';
+export * from '../modules/analytics/analytics.table.ts';
 export * from '../modules/approvals/approvals.table.ts';
 export * from '../modules/assignment/assignment.table.ts';
 export * from '../modules/auth/auth.table.ts';

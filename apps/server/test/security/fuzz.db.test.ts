@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDeal, type SalesOrg, seedSalesOrg } from '../salesFixtures.ts';
 import { anonymous, type Caller, createTestApp, signIn } from '../testApp.ts';
-import { databaseFingerprint, describeChange, installChangeCounter } from './fuzz.fingerprint.ts';
+import { changedTables, databaseFingerprint, describeChange, installChangeCounter } from './fuzz.fingerprint.ts';
 import { arbitraryOf, type JsonSchema, type Mode, type Pools, parameterArb, unknownKeywords } from './openapiArbitraries.ts';
 
 /**
@@ -170,6 +170,12 @@ const urlOf = (route: Route, req: Req) => {
 let known: string | null = null;
 const fingerprint = async () => (known ??= await databaseFingerprint(t.database));
 
+/**
+ * Refusals that write by design: a wrong password counts towards the account's lockout (users.failed_logins,
+ * loginThrottle.rules.ts), so guessing cannot go on for ever.
+ */
+const RECORDS_ITS_REFUSAL: Record<string, string[]> = { 'POST /api/v1/auth/login': ['users'] };
+
 /** One request and the three promises about its answer. */
 async function callAndCheck(caller: Caller, route: Route, req: Req) {
   const write = route.method !== 'GET';
@@ -194,7 +200,8 @@ async function callAndCheck(caller: Caller, route: Route, req: Req) {
   if (before !== null) {
     const after = await fingerprint();
     known = after;
-    if (after !== before) throw new Error(`refused write changed the database (${describeChange(before, after)}): ${where}`);
+    const changed = changedTables(before, after).filter((table) => !RECORDS_ITS_REFUSAL[`${route.method} ${route.path}`]?.includes(table));
+    if (changed.length) throw new Error(`refused write changed the database (${describeChange(before, after)}): ${where}`);
   }
 }
 

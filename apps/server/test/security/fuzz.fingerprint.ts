@@ -39,11 +39,18 @@ export async function databaseFingerprint(database: Database): Promise<string> {
   return String(rows[0]?.f);
 }
 
+const countsOf = (f: string) => new Map(f ? f.split('|').map((x) => [x.split(':')[0], Number(x.split(':')[1])] as const) : []);
+
+/** The tables written between two fingerprints. */
+export function changedTables(before: string, after: string): string[] {
+  const b = countsOf(before);
+  return [...countsOf(after)].filter(([t, n]) => n !== (b.get(t) ?? 0)).map(([t]) => t);
+}
+
 /** The tables written between two fingerprints, with how many rows, for the failure message. */
 export function describeChange(before: string, after: string): string {
-  const counts = (f: string) => new Map(f ? f.split('|').map((x) => [x.split(':')[0], Number(x.split(':')[1])] as const) : []);
-  const b = counts(before);
-  return [...counts(after)]
+  const b = countsOf(before);
+  return [...countsOf(after)]
     .filter(([t, n]) => n !== (b.get(t) ?? 0))
     .map(([t, n]) => `${t} +${n - (b.get(t) ?? 0)} rows`)
     .join(', ');

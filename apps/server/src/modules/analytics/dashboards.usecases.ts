@@ -6,6 +6,7 @@ import { listLevelEvaluations } from '../levels/levelEvaluation.usecases.ts';
 import { orgToday } from '../levels/levelHistory.repository.ts';
 import { type Period, periodContaining } from '../performance/periods.rules.ts';
 import { leaderboard, scorecardsOfReps } from '../performance/scorecards.usecases.ts';
+import { snapshotted } from './dashboardSnapshots.usecases.ts';
 import * as repo from './dashboards.repository.ts';
 import { growth } from './marketAnalytics.rules.ts';
 
@@ -15,7 +16,7 @@ import { growth } from './marketAnalytics.rules.ts';
  */
 
 /** The current quarter (the organisation's calendar) and the one before. */
-async function quarters(ctx: Ctx): Promise<{ current: Period; previous: Period }> {
+export async function quarters(ctx: Ctx): Promise<{ current: Period; previous: Period }> {
   const today = await orgToday(ctx.db, ctx.actor.orgId, ctx.clock.now());
   const current = periodContaining(today, 'quarter');
   const dayBefore = new Date(Date.parse(`${current.from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
@@ -136,8 +137,15 @@ export async function managerDashboard(ctx: Ctx, q: { teamId?: string }): Promis
 
 const slice = (v: { current: string; previous: string }) => ({ ...v, growth: growth(v.current, v.previous) });
 
-export async function directorDashboard(ctx: Ctx): Promise<TDirectorDashboard> {
-  const { current, previous } = await quarters(ctx);
+/** The director's dashboard, from the organisation's snapshot of the quarter (decision 0034). */
+export async function directorDashboard(ctx: Ctx, q: { refresh?: boolean } = {}): Promise<TDirectorDashboard> {
+  const quarter = await quarters(ctx);
+  const key = { orgId: ctx.actor.orgId, kind: 'director', periodKey: quarter.current.key };
+  return snapshotted(ctx, key, q.refresh ?? false, () => directorFigures(ctx, quarter));
+}
+
+/** The director's figures computed now: org-wide, the same for every director, admin and viewer. */
+export async function directorFigures(ctx: Ctx, { current, previous }: { current: Period; previous: Period }) {
   const w = { prevFrom: previous.from, from: current.from, to: current.to, timeZone: await orgTimeZone(ctx) };
   // Independent reads, side by side on the pool.
   const [byTier, byProcess, openPipeline, top] = await Promise.all([

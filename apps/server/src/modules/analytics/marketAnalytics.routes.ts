@@ -1,6 +1,7 @@
 import {
   type TMarketRow,
   ZDirectorDashboard,
+  ZDirectorDashboardQuery,
   ZManagerDashboard,
   ZManagerDashboardQuery,
   ZMarketAnalysis,
@@ -154,10 +155,14 @@ rep's team, a director, an admin, a viewer); anyone else gets 404.
 - \`revenueByProcessType\`: won deal amounts per pipeline type (short, long, project), current, previous, growth.
 - \`openPipeline\`: open deals now: count, Σ amount, Σ weighted amount (amount × probability / 100).
 - \`leaderboard\`: the top 10 reps of the quarter by scorecard total (performance module).
-Tier concentration and the forecast have their own endpoints (\`/analytics/tiers/…\`, \`/analytics/forecast/…\`).`,
+Tier concentration and the forecast have their own endpoints (\`/analytics/tiers/…\`, \`/analytics/forecast/…\`).
+The figures are the organisation's snapshot (\`asOf\`: when they were computed): under 2 minutes old they are served as
+they are; up to 15 minutes old they are served while a job recomputes them; older ones, or \`refresh=true\`, are computed
+before the answer.`,
+        querystring: ZDirectorDashboardQuery,
         response: { 200: ZDirectorDashboard },
       },
     },
-    async (req) => directorDashboard(ctxOf(req)),
+    async (req) => directorDashboard(ctxOf(req), req.query),
   );
 };

@@ -129,6 +129,11 @@ describe('customers', () => {
     expect(await q('email=A@XC.CN')).toEqual(['上海星辰贸易']);
     expect(await q('status=prospect')).toEqual(['上海星辰贸易']);
     expect(await q('q=%25')).toEqual([]); // a literal %, not a wildcard
+    // Two characters go through the bigram index (migration 0016): any case, literal, the same answer as ilike.
+    await create(eastRep, { name: 'Northwind TRADING' });
+    expect(await q('q=tR')).toEqual(['Northwind TRADING']);
+    expect(await q('q=%25_')).toEqual([]);
+    expect(await q(`q=${encodeURIComponent('易')}`)).toEqual(['上海星辰贸易']);
   });
 
   it('pages a sorted list with a cursor without repeats, nulls last', async () => {

@@ -32,11 +32,17 @@ export type CustomerFilter = {
 const SORTS = { name: customers.name, createdAt: customers.createdAt, lastContactAt: customers.lastContactAt } as const;
 export type CustomerSortKey = keyof typeof SORTS;
 
+/** Names containing q, any case. Two characters: the bigram index finds the candidates, which ilike then checks. */
+function nameContains(q: string): SQL {
+  const contains = sql`${customers.name} ilike ${likeLiteral(q)}`;
+  return [...q].length === 2 ? sql`tierline_bigrams(${customers.name}) @> array[lower(${q})] and ${contains}` : contains;
+}
+
 export function customerFilterWhere(visible: SQL, f: CustomerFilter): SQL | undefined {
   return and(
     visible,
     f.deleted === 'only' ? isNotNull(customers.deletedAt) : isNull(customers.deletedAt),
-    f.q ? sql`${customers.name} ilike ${likeLiteral(f.q)}` : undefined,
+    f.q ? nameContains(f.q) : undefined,
     f.tierId ? eq(customers.tierId, f.tierId) : undefined,
     f.ownerId ? eq(customers.ownerId, f.ownerId) : undefined,
     f.teamId ? eq(customers.teamId, f.teamId) : undefined,

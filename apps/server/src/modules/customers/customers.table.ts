@@ -48,6 +48,8 @@ export const customers = pgTable(
     foreignKey({ columns: [t.orgId, t.ownerId], foreignColumns: [users.orgId, users.id] }),
     foreignKey({ columns: [t.orgId, t.teamId], foreignColumns: [teams.orgId, teams.id] }),
     index('customers_name_trgm').using('gin', t.name.op('gin_trgm_ops')),
+    // Two-character searches (诚润): a trigram index has nothing to match them with (migration 0016 defines the function).
+    index('customers_name_bigrams').using('gin', sql`tierline_bigrams(${t.name})`),
     // A rep's own customers by name: the most common list, served in index order.
     index('customers_owner_name_idx').on(t.orgId, t.ownerId, t.name, t.id),
     index().on(t.orgId, t.teamId),

@@ -12,6 +12,8 @@ export const dashboardEn: Messages<typeof dashboardZh> = {
     views: { rep: 'My dashboard', manager: 'Team', director: 'Organisation' },
     viewing: "Viewing {{name}}'s dashboard",
     backToMine: 'Back',
+    asOf: 'Figures as of {{time}}',
+    refresh: 'Refresh',
     team: 'Team',
     allMyTeams: 'All my teams',
     noTeams: 'No teams yet',

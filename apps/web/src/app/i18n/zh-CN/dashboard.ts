@@ -9,6 +9,8 @@ export const dashboardZh = {
     views: { rep: '我的看板', manager: '团队看板', director: '全局看板' },
     viewing: '正在查看 {{name}} 的看板',
     backToMine: '返回',
+    asOf: '数据更新于 {{time}}',
+    refresh: '刷新',
     team: '团队',
     allMyTeams: '我负责的全部团队',
     noTeams: '暂无团队',

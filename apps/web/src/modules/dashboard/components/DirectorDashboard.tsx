@@ -4,28 +4,33 @@ import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Chart } from '../../../shared/Chart.tsx';
+import { useShowError } from '../../../shared/errors.ts';
 import { useIsPhone } from '../../../shared/useIsPhone.ts';
 import { DealsDrawer } from '../../analytics/components/DealsDrawer.tsx';
 import { Delta } from '../../analytics/components/Delta.tsx';
 import { FigureCard } from '../../analytics/components/FigureCard.tsx';
 import { money } from '../../analytics/figures.ts';
 import { GradeBadge } from '../../performance/components/GradeBadge.tsx';
-import { useDirectorDashboard } from '../dashboard.api.ts';
+import { useDirectorDashboard, useRefreshDirectorDashboard } from '../dashboard.api.ts';
 import { compareBarsOption, nameIn } from '../dashboard.charts.ts';
 import { scorecardPath } from '../dashboardViews.ts';
 import { ConcentrationFigure, ForecastFigure } from './DirectorForecast.tsx';
+import { FiguresAsOf } from './FiguresAsOf.tsx';
 
 type Slice = { current: string; previous: string; growth: string | null };
 type CompareRow = { key: string; label: string; slice: Slice; tierId?: string | null };
 
 /**
  * The organisation's dashboard: revenue by tier and by process type this quarter against last, the open pipeline,
- * the weighted forecast of the quarter, the leaderboard and the revenue concentration.
+ * the weighted forecast of the quarter, the leaderboard and the revenue concentration. The figures are a snapshot
+ * (decision 0034): the line above them says when they were computed, and 刷新 computes them now.
  */
 export function DirectorDashboard() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const query = useDirectorDashboard();
+  const refresh = useRefreshDirectorDashboard();
+  const showError = useShowError();
   const navigate = useNavigate();
   const [metric, setMetric] = useState<'won' | 'orders'>('won');
   const [openDeals, setOpenDeals] = useState(false);
@@ -46,6 +51,13 @@ export function DirectorDashboard() {
     }));
   return (
     <Row gutter={[16, 16]}>
+      <Col span={24}>
+        <FiguresAsOf
+          asOf={d?.asOf}
+          refreshing={refresh.isPending}
+          onRefresh={() => refresh.mutate(undefined, { onError: (error) => showError(error) })}
+        />
+      </Col>
       <Col xs={24} xl={14}>
         <FigureCard
           {...card}

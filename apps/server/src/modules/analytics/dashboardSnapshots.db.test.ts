@@ -1,0 +1,93 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { seedScorecardFixture } from '../../../test/scorecardFixtures.ts';
+import { createTestApp } from '../../../test/testApp.ts';
+import { jobHandlers } from '../../jobs.ts';
+import { newId } from '../../platform/ids.ts';
+import { createJobRunner } from '../../platform/jobs/jobs.runner.ts';
+import { jobs } from '../../platform/jobs/jobs.table.ts';
+import { deals } from '../deals/deals.table.ts';
+import { SNAPSHOT_REFRESH_JOB } from './dashboardSnapshots.usecases.ts';
+
+/**
+ * The director's dashboard as a snapshot (decision 0034): fresh for 2 minutes, then served while a job recomputes
+ * it, computed before answering after 15 minutes or on `refresh=true`. Each organisation has its own.
+ */
+const t = await createTestApp();
+const { orgId, admin, viewer, other, ann } = await seedScorecardFixture(t);
+const MINUTE = 60_000;
+const runner = createJobRunner({ db: t.db, clock: t.clock, handlers: jobHandlers });
+const director = async (query = '') => {
+  const res = await admin.get(`/api/v1/analytics/dashboard/director${query}`);
+  expect(res.statusCode).toBe(200);
+  return res.json() as { asOf: string; openPipeline: { count: number; amount: string } };
+};
+const refreshJobs = () =>
+  t.db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.kind, SNAPSHOT_REFRESH_JOB), eq(jobs.orgId, orgId)));
+/** A new open deal of Ann's: the live figure moves by one, the snapshot does not until it is recomputed. */
+const [template] = await t.db
+  .select()
+  .from(deals)
+  .where(and(eq(deals.orgId, orgId), eq(deals.ownerId, ann.userId!), isNull(deals.closedAt), isNull(deals.deletedAt)))
+  .limit(1);
+const addOpenDeal = () =>
+  t.db.insert(deals).values({ ...template!, id: newId(), name: 'new', amount: '100.00', deletedAt: null, version: 1 });
+
+describe('the director dashboard snapshot', () => {
+  let first: Awaited<ReturnType<typeof director>>;
+
+  it('is computed on the first look and says when', async () => {
+    first = await director();
+    expect(first.asOf).toBe(t.clock.now().toISOString());
+    expect(await director()).toEqual(first);
+  });
+
+  it('is served as it is while fresh, whatever changed meanwhile, and a viewer sees the same', async () => {
+    await addOpenDeal();
+    t.clock.advance(MINUTE);
+    expect(await director()).toEqual(first);
+    expect((await viewer.get('/api/v1/analytics/dashboard/director')).json()).toEqual(first);
+    expect(await refreshJobs()).toHaveLength(0);
+  });
+
+  it('once stale, is served still and a job recomputes it (one job however many look)', async () => {
+    t.clock.advance(2 * MINUTE);
+    expect(await director()).toEqual(first);
+    expect(await director()).toEqual(first);
+    expect(await refreshJobs()).toHaveLength(1);
+    const jobRanAt = t.clock.now().toISOString();
+    expect(await runner.runDueJobs()).toMatchObject({ succeeded: 1, failed: 0 });
+    const after = await director();
+    expect(after.asOf).toBe(jobRanAt);
+    expect(after.openPipeline.count).toBe(first.openPipeline.count + 1);
+  });
+
+  it('is computed now on refresh=true, and before answering once 15 minutes old', async () => {
+    await addOpenDeal();
+    t.clock.advance(MINUTE);
+    const refreshed = await director('?refresh=true');
+    expect(refreshed.asOf).toBe(t.clock.now().toISOString());
+    expect(refreshed.openPipeline.count).toBe(first.openPipeline.count + 2);
+
+    await addOpenDeal();
+    t.clock.advance(15 * MINUTE);
+    const expired = await director();
+    expect(expired.asOf).toBe(t.clock.now().toISOString());
+    expect(expired.openPipeline.count).toBe(first.openPipeline.count + 3);
+  });
+
+  it('is each organisation’s own', async () => {
+    const elsewhere = (await other.get('/api/v1/analytics/dashboard/director')).json();
+    expect(elsewhere.openPipeline).toEqual({ count: 0, amount: '0.00', weightedAmount: '0.00' });
+    expect(elsewhere.asOf).toBe(t.clock.now().toISOString());
+  });
+
+  it('refuses a refresh flag that is not true or false, naming it', async () => {
+    const res = await admin.get('/api/v1/analytics/dashboard/director?refresh=yes');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([expect.objectContaining({ path: 'refresh' })]);
+  });
+});
