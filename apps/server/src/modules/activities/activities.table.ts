@@ -61,5 +61,7 @@ export const activities = pgTable(
     index().on(t.orgId, t.occurredAt, t.id),
     // KPIs (decision 0026): a period's activities by owner or team and kind, read from the index alone.
     index('activities_kpi_occurred_idx').on(t.orgId, t.occurredAt, t.ownerId, t.teamId, t.kind).where(sql`deleted_at is null`),
+    // A few reps' activities of a period (a team's scorecards) from the index alone.
+    index('activities_kpi_owner_idx').on(t.orgId, t.ownerId, t.occurredAt, t.kind, t.teamId).where(sql`deleted_at is null`),
   ],
 );

@@ -35,7 +35,8 @@ export const contracts = pgTable(
     foreignKey({ columns: [t.orgId, t.ownerId], foreignColumns: [users.orgId, users.id] }),
     foreignKey({ columns: [t.orgId, t.teamId], foreignColumns: [teams.orgId, teams.id] }),
     index().on(t.orgId, t.customerId),
-    index().on(t.orgId, t.ownerId),
+    // With id and team: a few reps' contracts (their payments in a team's scorecards) from the index alone.
+    index().on(t.orgId, t.ownerId, t.id, t.teamId),
     index().on(t.orgId, t.dealId),
   ],
 );

@@ -63,6 +63,8 @@ export const customers = pgTable(
     index('customers_tags_gin').using('gin', t.tags),
     // New customers KPI (decision 0026): a period's new customers by owner or team, from the index alone.
     index('customers_kpi_created_idx').on(t.orgId, t.createdAt, t.ownerId, t.teamId).where(sql`deleted_at is null`),
+    // A few reps' customers (their orders in a team's scorecards) from the index alone.
+    index('customers_kpi_owner_idx').on(t.orgId, t.ownerId, t.id, t.teamId).where(sql`deleted_at is null`),
     // Analytics: a deal's or an order's customer grouped by tier, region or industry, joined from the index alone.
     index('customers_analytics_idx').on(t.orgId, t.id, t.tierId, t.region, t.industry, t.ownerId, t.teamId).where(sql`deleted_at is null`),
   ],

@@ -56,6 +56,10 @@ export const deals = pgTable(
     index('deals_open_idx')
       .on(t.orgId, t.stageId, t.ownerId, t.teamId, t.amount, t.probability, t.expectedCloseDate, t.forecastCategory, t.customerId)
       .where(sql`deleted_at is null and closed_at is null`),
+    // A team's open deals per stage (the manager's dashboard), from the index alone.
+    index('deals_open_team_idx')
+      .on(t.orgId, t.teamId, t.stageId, t.ownerId, t.amount, t.probability)
+      .where(sql`deleted_at is null and closed_at is null`),
     // Analytics: deals created in a window (the funnel's win rate of a cohort).
     index('deals_created_idx').on(t.orgId, t.createdAt, t.ownerId, t.teamId, t.stageId, t.pipelineId).where(sql`deleted_at is null`),
   ],

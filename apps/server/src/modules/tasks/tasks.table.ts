@@ -68,6 +68,10 @@ export const tasks = pgTable(
     index('tasks_kpi_cadence_due_idx')
       .on(t.orgId, t.dueAt, t.assigneeId, t.teamId, t.status, t.completedAt, t.customerId)
       .where(sql`source = 'cadence'`),
+    // The same for a few reps (a team's or one rep's scorecard): by assignee first, not the whole org's quarter.
+    index('tasks_kpi_cadence_assignee_idx')
+      .on(t.orgId, t.assigneeId, t.dueAt, t.status, t.completedAt, t.teamId)
+      .where(sql`source = 'cadence'`),
   ],
 );
 
