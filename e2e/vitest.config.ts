@@ -10,5 +10,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // One server, one browser at a time: 2 cores do not run several Chromiums well.
     fileParallelism: false,
+    // expect.poll's default second is too short on a loaded 2-core machine: an antd list still closing after it
+    // failed CI (stop 18). A poll still ends as soon as its condition holds.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
