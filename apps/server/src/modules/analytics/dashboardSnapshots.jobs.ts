@@ -1,7 +1,6 @@
 import type { Actor } from '../../platform/access.ts';
 import type { JobHandler } from '../../platform/jobs/jobs.types.ts';
-import type { SnapshotKey } from './dashboardSnapshots.repository.ts';
-import { saveSnapshot } from './dashboardSnapshots.repository.ts';
+import { type SnapshotKey, saveSnapshot } from './dashboardSnapshots.repository.ts';
 import { SNAPSHOT_REFRESH_JOB } from './dashboardSnapshots.usecases.ts';
 import { directorFigures, quarters } from './dashboards.usecases.ts';
 

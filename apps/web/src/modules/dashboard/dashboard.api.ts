@@ -9,7 +9,7 @@ import type {
 } from '@tierline/contracts';
 import { api } from '../../shared/api.ts';
 import type { Page } from '../../shared/types.ts';
-import { useFigure } from '../analytics/analytics.api.ts';
+import { figureKey, useFigure } from '../analytics/analytics.api.ts';
 
 /** The dashboards' data: one call each (the server composes it), cached like every analytics figure. */
 export const useRepDashboard = (repId: string | undefined) => useFigure<TRepDashboard>('dashboard/rep', { repId });
@@ -30,7 +30,7 @@ export function useRefreshDirectorDashboard() {
   return useMutation({
     mutationFn: () => api.get<TDirectorDashboard>(`/analytics/${DIRECTOR}`, { refresh: true }),
     onSuccess: (fresh) => {
-      queryClient.setQueryData(['analytics', DIRECTOR, {}], fresh);
+      queryClient.setQueryData(figureKey(DIRECTOR, {}), fresh);
       return Promise.all(
         ['forecast/pipeline', 'tiers/concentration'].map((path) => queryClient.invalidateQueries({ queryKey: ['analytics', path] })),
       );
