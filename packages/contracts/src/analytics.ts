@@ -1,6 +1,14 @@
 import { z } from 'zod';
-import { ZDate, ZId, ZLocale } from './common.ts';
+import { ZDate, ZId, ZLocale, ZQueryBoolean, ZTimestamp } from './common.ts';
 import { ZExportFormat } from './imports.ts';
+
+/**
+ * Every figure is served from a snapshot at most 15 minutes old (decisions 0034, 0035): `refresh=true` computes it
+ * now instead.
+ */
+export const ZRefresh = z.object({ refresh: ZQueryBoolean.optional() });
+/** When the figures were computed: the answer is a snapshot, this old at most 15 minutes (decision 0035). */
+export const ZComputedAt = z.object({ computedAt: ZTimestamp.optional() });
 
 /**
  * Analytics (PRODUCT.md F, issue 9): the filters every figure takes. A window is calendar dates [from, to) in the
@@ -22,6 +30,7 @@ export const ZAnalyticsFilters = z.object({
   pipelineId: ZId.optional(),
   /** `previous`: the same figures for the window just before (the previous month, quarter or year when the window is one; else as many days). */
   compare: z.enum(['previous']).optional(),
+  ...ZRefresh.shape,
 });
 export type TAnalyticsFilters = z.infer<typeof ZAnalyticsFilters>;
 

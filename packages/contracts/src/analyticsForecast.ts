@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { windowChecked, ZAnalyticsFilters, ZFiguresExportOptions } from './analytics.ts';
+import { windowChecked, ZAnalyticsFilters, ZComputedAt, ZFiguresExportOptions, ZRefresh } from './analytics.ts';
 import { ZId } from './common.ts';
 import { ZForecastCategory } from './deals.ts';
 import { ZPeriod } from './performance.ts';
@@ -53,6 +53,7 @@ export const ZForecastPipeline = z.object({
   months: z.array(ZForecastPipelineMonth),
   categories: z.array(ZForecastPipelineCategory),
   total: z.object({ ...openFigures, ...wonFigures }),
+  ...ZComputedAt.shape,
 });
 export type TForecastPipeline = z.infer<typeof ZForecastPipeline>;
 
@@ -64,6 +65,7 @@ export const ZCalibratedForecastQuery = z.object({
   repId: ZId.optional(),
   /** How many past closed periods with a commit make the accuracy (most recent first). */
   history: z.coerce.number().int().min(1).max(12).default(4),
+  ...ZRefresh.shape,
 });
 export type TCalibratedForecastQuery = z.infer<typeof ZCalibratedForecastQuery>;
 export const ZCalibratedForecastExportQuery = ZCalibratedForecastQuery.extend(ZFiguresExportOptions.shape);
@@ -115,5 +117,6 @@ export const ZCalibratedForecast = z.object({
   /** By the reps' current team (reps in no team: teamId null). */
   teams: z.array(ZCalibratedForecastTeam),
   total: z.object(totals),
+  ...ZComputedAt.shape,
 });
 export type TCalibratedForecast = z.infer<typeof ZCalibratedForecast>;

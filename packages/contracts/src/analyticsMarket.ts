@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { windowChecked, ZAnalyticsFilters, ZFiguresExportOptions } from './analytics.ts';
-import { ZDate, ZId, ZQueryBoolean, ZTimestamp } from './common.ts';
+import { windowChecked, ZAnalyticsFilters, ZComputedAt, ZFiguresExportOptions, ZRefresh } from './analytics.ts';
+import { ZDate, ZId } from './common.ts';
 import { ZLeaderboardRow, ZScorecardKpi } from './performance.ts';
 
 /**
@@ -56,6 +56,7 @@ export const ZMarketAnalysis = z.object({
   data: z.array(ZMarketRow),
   /** The same figures over every group. */
   total: ZMarketRow.omit({ key: true, label: true }),
+  ...ZComputedAt.shape,
 });
 export type TMarketAnalysis = z.infer<typeof ZMarketAnalysis>;
 
@@ -103,7 +104,7 @@ export const ZRepDashboard = z.object({
 });
 export type TRepDashboard = z.infer<typeof ZRepDashboard>;
 
-export const ZManagerDashboardQuery = z.object({ teamId: ZId.optional() });
+export const ZManagerDashboardQuery = z.object({ teamId: ZId.optional(), ...ZRefresh.shape });
 export const ZManagerDashboard = z.object({
   teams: z.array(z.object({ id: ZId, name: z.string() })),
   funnel: z.array(ZStageSnapshot),
@@ -152,6 +153,7 @@ export const ZManagerDashboard = z.object({
       }),
     ),
   }),
+  ...ZComputedAt.shape,
 });
 export type TManagerDashboard = z.infer<typeof ZManagerDashboard>;
 
@@ -177,9 +179,7 @@ export const ZDirectorDashboard = z.object({
   revenueByProcessType: z.array(z.object({ processType: z.string(), wonDealAmount: ZRevenueSlice })),
   openPipeline: z.object({ count: z.number().int(), amount: ZMoney, weightedAmount: ZMoney }),
   leaderboard: z.array(ZLeaderboardRow),
-  /** When these figures were computed: the dashboard is a snapshot (decision 0034), at most 15 minutes old. */
-  asOf: ZTimestamp,
+  ...ZComputedAt.shape,
 });
 export type TDirectorDashboard = z.infer<typeof ZDirectorDashboard>;
-/** `refresh=true` computes the figures now instead of serving the snapshot. */
-export const ZDirectorDashboardQuery = z.object({ refresh: ZQueryBoolean.optional() });
+export const ZDirectorDashboardQuery = ZRefresh;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { windowChecked, ZAnalyticsFilters, ZFiguresExportOptions } from './analytics.ts';
+import { windowChecked, ZAnalyticsFilters, ZComputedAt, ZFiguresExportOptions } from './analytics.ts';
 import { ZId } from './common.ts';
 
 /**
@@ -71,6 +71,7 @@ const ZFunnelFigures = z.object({ window: ZWindow, stages: z.array(ZFunnelStage)
 export const ZFunnel = ZFunnelFigures.extend({
   pipeline: z.object({ id: ZId, processType: ZProcessType, nameZh: z.string(), nameEn: z.string() }),
   previous: ZFunnelFigures.optional(),
+  ...ZComputedAt.shape,
 });
 export type TFunnel = z.infer<typeof ZFunnel>;
 
@@ -98,7 +99,7 @@ export const ZCycleRow = z.object({
   stages: z.array(ZCycleStage),
 });
 const ZCycleFigures = z.object({ window: ZWindow, rows: z.array(ZCycleRow) });
-export const ZCycleLength = ZCycleFigures.extend({ previous: ZCycleFigures.optional() });
+export const ZCycleLength = ZCycleFigures.extend({ previous: ZCycleFigures.optional(), ...ZComputedAt.shape });
 export type TCycleLength = z.infer<typeof ZCycleLength>;
 
 export const ZWinLossRow = z.object({
@@ -120,7 +121,7 @@ const ZWinLossFigures = z.object({
   rows: z.array(ZWinLossRow),
   totals: ZWinLossRow.omit({ key: true, labelZh: true, labelEn: true }),
 });
-export const ZWinLoss = ZWinLossFigures.extend({ by: winLossShape.by, previous: ZWinLossFigures.optional() });
+export const ZWinLoss = ZWinLossFigures.extend({ by: winLossShape.by, previous: ZWinLossFigures.optional(), ...ZComputedAt.shape });
 export type TWinLoss = z.infer<typeof ZWinLoss>;
 export type TWinLossRow = z.infer<typeof ZWinLossRow>;
 
@@ -139,5 +140,5 @@ const ZRevenueFigures = z.object({
   rows: z.array(ZRevenueRow),
   totals: z.object({ wonCount: z.number().int(), wonAmount: ZMoney }),
 });
-export const ZRevenue = ZRevenueFigures.extend({ by: revenueShape.by, previous: ZRevenueFigures.optional() });
+export const ZRevenue = ZRevenueFigures.extend({ by: revenueShape.by, previous: ZRevenueFigures.optional(), ...ZComputedAt.shape });
 export type TRevenue = z.infer<typeof ZRevenue>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { windowChecked, ZAnalyticsFilters, ZFiguresExportOptions } from './analytics.ts';
+import { windowChecked, ZAnalyticsFilters, ZComputedAt, ZFiguresExportOptions } from './analytics.ts';
 import { ZDate, ZId } from './common.ts';
 
 /**
@@ -50,7 +50,7 @@ const ZTierDistributionPart = z.object({
   totalCustomers: z.number().int(),
   totalRevenue: ZMoney,
 });
-export const ZTierDistribution = ZTierDistributionPart.extend({ previous: ZTierDistributionPart.optional() });
+export const ZTierDistribution = ZTierDistributionPart.extend({ previous: ZTierDistributionPart.optional(), ...ZComputedAt.shape });
 export type TTierDistribution = z.infer<typeof ZTierDistribution>;
 
 export const ZLorenzPoint = z.object({
@@ -73,7 +73,7 @@ const ZConcentrationPart = z.object({
   top20: z.object({ customers: z.number().int(), revenue: ZMoney, share: ZRate }),
   lorenz: z.array(ZLorenzPoint),
 });
-export const ZTierConcentration = ZConcentrationPart.extend({ previous: ZConcentrationPart.optional() });
+export const ZTierConcentration = ZConcentrationPart.extend({ previous: ZConcentrationPart.optional(), ...ZComputedAt.shape });
 export type TTierConcentration = z.infer<typeof ZTierConcentration>;
 
 const ZMigrationTier = z.object({ id: ZId, key: z.string(), nameZh: z.string(), nameEn: z.string(), rank: z.number().int() });
@@ -117,7 +117,7 @@ const ZCompliancePart = z.object({
   onTime: z.number().int(),
   rate: ZRate,
 });
-export const ZTierCompliance = ZCompliancePart.extend({ previous: ZCompliancePart.optional() });
+export const ZTierCompliance = ZCompliancePart.extend({ previous: ZCompliancePart.optional(), ...ZComputedAt.shape });
 export type TTierCompliance = z.infer<typeof ZTierCompliance>;
 
 export const ZChurnRiskCustomer = z.object({
@@ -134,6 +134,7 @@ export const ZChurnRiskCustomer = z.object({
   usualIntervalDays: z.number(),
   /** daysSinceLastPurchase / usualIntervalDays (exact, 4 places); at risk when > 2. */
   ratio: z.string(),
+  ...ZComputedAt.shape,
 });
 export const ZTierChurnRisk = z.object({
   asOf: z.iso.datetime({ offset: true }),
@@ -142,6 +143,7 @@ export const ZTierChurnRisk = z.object({
   atRisk: z.number().int(),
   byTier: z.array(z.object({ ...ZTierRef, assessed: z.number().int(), atRisk: z.number().int() })),
   customers: z.array(ZChurnRiskCustomer),
+  ...ZComputedAt.shape,
 });
 export type TTierChurnRisk = z.infer<typeof ZTierChurnRisk>;
 
@@ -169,5 +171,6 @@ export const ZTierRfm = z.object({
   segments: z.array(ZRfmSegmentRow),
   byTier: z.array(z.object({ ...ZTierRef, segment: ZRfmSegment, customers: z.number().int(), revenue: ZMoney })),
   totalCustomers: z.number().int(),
+  ...ZComputedAt.shape,
 });
 export type TTierRfm = z.infer<typeof ZTierRfm>;

@@ -14,13 +14,13 @@ import { SNAPSHOT_REFRESH_JOB } from './dashboardSnapshots.usecases.ts';
  * it, computed before answering after 15 minutes or on `refresh=true`. Each organisation has its own.
  */
 const t = await createTestApp();
-const { orgId, admin, viewer, other, ann } = await seedScorecardFixture(t);
+const { orgId, admin, viewer, other, ann, mia, wes, east } = await seedScorecardFixture(t);
 const MINUTE = 60_000;
 const runner = createJobRunner({ db: t.db, clock: t.clock, handlers: jobHandlers });
 const director = async (query = '') => {
   const res = await admin.get(`/api/v1/analytics/dashboard/director${query}`);
   expect(res.statusCode).toBe(200);
-  return res.json() as { asOf: string; openPipeline: { count: number; amount: string } };
+  return res.json() as { computedAt: string; openPipeline: { count: number; amount: string } };
 };
 const refreshJobs = () =>
   t.db
@@ -41,7 +41,7 @@ describe('the director dashboard snapshot', () => {
 
   it('is computed on the first look and says when', async () => {
     first = await director();
-    expect(first.asOf).toBe(t.clock.now().toISOString());
+    expect(first.computedAt).toBe(t.clock.now().toISOString());
     expect(await director()).toEqual(first);
   });
 
@@ -61,7 +61,7 @@ describe('the director dashboard snapshot', () => {
     const jobRanAt = t.clock.now().toISOString();
     expect(await runner.runDueJobs()).toMatchObject({ succeeded: 1, failed: 0 });
     const after = await director();
-    expect(after.asOf).toBe(jobRanAt);
+    expect(after.computedAt).toBe(jobRanAt);
     expect(after.openPipeline.count).toBe(first.openPipeline.count + 1);
   });
 
@@ -69,25 +69,75 @@ describe('the director dashboard snapshot', () => {
     await addOpenDeal();
     t.clock.advance(MINUTE);
     const refreshed = await director('?refresh=true');
-    expect(refreshed.asOf).toBe(t.clock.now().toISOString());
+    expect(refreshed.computedAt).toBe(t.clock.now().toISOString());
     expect(refreshed.openPipeline.count).toBe(first.openPipeline.count + 2);
 
     await addOpenDeal();
     t.clock.advance(15 * MINUTE);
     const expired = await director();
-    expect(expired.asOf).toBe(t.clock.now().toISOString());
+    expect(expired.computedAt).toBe(t.clock.now().toISOString());
     expect(expired.openPipeline.count).toBe(first.openPipeline.count + 3);
   });
 
   it('is each organisation’s own', async () => {
     const elsewhere = (await other.get('/api/v1/analytics/dashboard/director')).json();
     expect(elsewhere.openPipeline).toEqual({ count: 0, amount: '0.00', weightedAmount: '0.00' });
-    expect(elsewhere.asOf).toBe(t.clock.now().toISOString());
+    expect(elsewhere.computedAt).toBe(t.clock.now().toISOString());
   });
 
   it('refuses a refresh flag that is not true or false, naming it', async () => {
     const res = await admin.get('/api/v1/analytics/dashboard/director?refresh=yes');
     expect(res.statusCode).toBe(400);
     expect(res.json().errors).toEqual([expect.objectContaining({ path: 'refresh' })]);
+  });
+});
+
+/**
+ * Every other figure is a snapshot too (decision 0035), but whose depends on the viewer: a manager's is their own
+ * and keyed by their teams, so it follows them when their teams change; org-wide viewers share one.
+ */
+type Manager = { computedAt: string; teams: { id: string }[]; funnel: { count: number }[] };
+const managerView = async (who: typeof mia, query = '') => {
+  const res = await who.get(`/api/v1/analytics/dashboard/manager${query}`);
+  expect(res.statusCode).toBe(200);
+  return res.json() as Manager;
+};
+const openCount = (m: Manager) => m.funnel.reduce((n, s) => n + s.count, 0);
+
+describe('the manager dashboard snapshot', () => {
+  let first: Manager;
+
+  it('is the manager’s own: another manager, or an admin naming the team, does not read it', async () => {
+    t.clock.advance(20 * MINUTE);
+    first = await managerView(mia);
+    expect(first.computedAt).toBe(t.clock.now().toISOString());
+    await addOpenDeal();
+    t.clock.advance(MINUTE);
+    expect(await managerView(mia)).toEqual(first);
+    const wesView = await managerView(wes);
+    expect(wesView.computedAt).toBe(t.clock.now().toISOString());
+    expect(wesView.teams.map((x) => x.id)).not.toContain(east.id);
+    const adminView = await managerView(admin, `?teamId=${east.id}`);
+    expect(adminView.computedAt).toBe(t.clock.now().toISOString());
+    expect(openCount(adminView)).toBe(openCount(first) + 1);
+  });
+
+  it('once stale, is recomputed by the job as the manager sees it now', async () => {
+    t.clock.advance(2 * MINUTE);
+    expect(await managerView(mia)).toEqual(first);
+    const jobRanAt = t.clock.now().toISOString();
+    expect(await runner.runDueJobs()).toMatchObject({ succeeded: 1, failed: 0 });
+    const after = await managerView(mia);
+    expect(after.computedAt).toBe(jobRanAt);
+    expect(openCount(after)).toBe(openCount(first) + 1);
+  });
+
+  it('is not served to a manager who lost the team since', async () => {
+    const team = (await admin.get(`/api/v1/teams/${east.id}`)).json();
+    expect((await admin.patch(`/api/v1/teams/${east.id}`, { managerId: wes.userId, version: team.version })).statusCode).toBe(200);
+    const mine = await managerView(mia);
+    expect(mine.teams).toEqual([]);
+    expect(openCount(mine)).toBe(0);
+    expect((await managerView(wes)).teams.map((x) => x.id)).toContain(east.id);
   });
 });

@@ -1,7 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { dashboardSnapshots } from './analytics.table.ts';
 
+/** One snapshot: an organisation's figure (`kind`) for one viewer and query (`periodKey`, decision 0035). */
 export type SnapshotKey = { orgId: string; kind: string; periodKey: string };
 
 export async function readSnapshot(db: DbOrTx, k: SnapshotKey) {
@@ -22,4 +23,9 @@ export async function saveSnapshot(db: DbOrTx, k: SnapshotKey, computedAt: Date,
       set: { computedAt, body },
       setWhere: sql`${dashboardSnapshots.computedAt} < excluded.computed_at`,
     });
+}
+
+/** Snapshots last computed before `before` (filters tried once, a quarter gone by) are not kept. */
+export async function dropSnapshotsBefore(db: DbOrTx, orgId: string, before: Date) {
+  await db.delete(dashboardSnapshots).where(and(eq(dashboardSnapshots.orgId, orgId), lt(dashboardSnapshots.computedAt, before)));
 }

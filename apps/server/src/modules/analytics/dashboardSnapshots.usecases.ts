@@ -1,40 +1,54 @@
 import { enqueueJob } from '../../platform/jobs/jobs.repository.ts';
 import type { Ctx } from '../../platform/requestContext.ts';
-import { readSnapshot, type SnapshotKey, saveSnapshot } from './dashboardSnapshots.repository.ts';
-import { refreshJobKey, snapshotAge } from './dashboardSnapshots.rules.ts';
+import { dropSnapshotsBefore, readSnapshot, type SnapshotKey, saveSnapshot } from './dashboardSnapshots.repository.ts';
+import {
+  figureParams,
+  refreshJobKey,
+  SNAPSHOT_KEPT_MS,
+  type SnapshotFigure,
+  snapshotAge,
+  snapshotVariant,
+} from './dashboardSnapshots.rules.ts';
 
 export const SNAPSHOT_REFRESH_JOB = 'dashboard.snapshot';
 
+/** What the refresh job needs to compute a snapshot again: the figure, its query, and whose it is. */
+export type SnapshotRefresh = { key: SnapshotKey; figure: SnapshotFigure; query: Record<string, unknown>; viewerId: string };
+
 /**
- * A dashboard's figures from its snapshot (decision 0034): fresh, as they are; stale, as they are while a job
- * recomputes them; expired, missing or `refresh`, computed now and saved. The answer says when they were computed.
+ * A figure from its snapshot (decisions 0034, 0035): fresh, as it is; stale, as it is while a job recomputes it;
+ * expired, missing or `refresh`, computed now and saved. The answer says when it was computed. Access is checked
+ * before this, on every look: a snapshot only saves the computing.
  */
 export async function snapshotted<T extends object>(
   ctx: Ctx,
-  key: SnapshotKey,
-  refresh: boolean,
+  figure: SnapshotFigure,
+  query: Record<string, unknown> & { refresh?: boolean },
   compute: () => Promise<T>,
-): Promise<T & { asOf: string }> {
+): Promise<T & { computedAt: string }> {
   const now = ctx.clock.now();
-  if (!refresh) {
+  const key = { orgId: ctx.actor.orgId, kind: figure, periodKey: snapshotVariant(ctx.actor, query) };
+  if (!query.refresh) {
     const hit = await readSnapshot(ctx.db, key);
     const age = hit && snapshotAge(hit.computedAt, now);
     if (hit && age !== 'expired') {
       if (age === 'stale') {
+        const payload: SnapshotRefresh = { key, figure, query: figureParams(query), viewerId: ctx.actor.userId };
         // One attempt: a failed refresh leaves the snapshot to expire, and the next look computes it itself.
         await enqueueJob(ctx.db, now, {
           kind: SNAPSHOT_REFRESH_JOB,
           orgId: key.orgId,
-          payload: key,
+          payload,
           dedupeKey: refreshJobKey(key, now),
           maxAttempts: 1,
         });
       }
-      return { ...(hit.body as T), asOf: hit.computedAt.toISOString() };
+      return { ...(hit.body as T), computedAt: hit.computedAt.toISOString() };
     }
   }
   // Stamped with the time the reads began: every figure reflects at least the data of that moment.
   const body = await compute();
   await saveSnapshot(ctx.db, key, now, body);
-  return { ...body, asOf: now.toISOString() };
+  await dropSnapshotsBefore(ctx.db, key.orgId, new Date(now.getTime() - SNAPSHOT_KEPT_MS));
+  return { ...body, computedAt: now.toISOString() };
 }

@@ -1,4 +1,4 @@
-import type { TDirectorDashboard, TManagerDashboard, TRepDashboard } from '@tierline/contracts';
+import type { TManagerDashboard, TRepDashboard } from '@tierline/contracts';
 import { badRequest, notFound } from '../../platform/errors.ts';
 import { orgTimeZone } from '../../platform/exports/export.lookups.ts';
 import type { Ctx } from '../../platform/requestContext.ts';
@@ -84,7 +84,18 @@ async function dashboardTeams(ctx: Ctx, teamId: string | undefined) {
   return found;
 }
 
-export async function managerDashboard(ctx: Ctx, q: { teamId?: string }): Promise<TManagerDashboard> {
+/**
+ * The manager's dashboard, from the viewer's snapshot of the quarter (decision 0035). The team is checked on every
+ * look; the snapshot is the viewer's own and keyed by their teams, so a manager who loses a team stops reading it.
+ */
+export async function managerDashboard(ctx: Ctx, q: { teamId?: string; refresh?: boolean }) {
+  await dashboardTeams(ctx, q.teamId);
+  const { current } = await quarters(ctx);
+  return snapshotted(ctx, 'dashboard/manager', { ...q, quarter: current.key }, () => computeManagerDashboard(ctx, q));
+}
+
+/** The manager's figures computed now: their teams', or the one team named. */
+export async function computeManagerDashboard(ctx: Ctx, q: { teamId?: string }): Promise<TManagerDashboard> {
   const teams = await dashboardTeams(ctx, q.teamId);
   const teamIds = teams.map((t) => t.id);
   const now = ctx.clock.now();
@@ -138,10 +149,9 @@ export async function managerDashboard(ctx: Ctx, q: { teamId?: string }): Promis
 const slice = (v: { current: string; previous: string }) => ({ ...v, growth: growth(v.current, v.previous) });
 
 /** The director's dashboard, from the organisation's snapshot of the quarter (decision 0034). */
-export async function directorDashboard(ctx: Ctx, q: { refresh?: boolean } = {}): Promise<TDirectorDashboard> {
+export async function directorDashboard(ctx: Ctx, q: { refresh?: boolean } = {}) {
   const quarter = await quarters(ctx);
-  const key = { orgId: ctx.actor.orgId, kind: 'director', periodKey: quarter.current.key };
-  return snapshotted(ctx, key, q.refresh ?? false, () => directorFigures(ctx, quarter));
+  return snapshotted(ctx, 'dashboard/director', { ...q, quarter: quarter.current.key }, () => directorFigures(ctx, quarter));
 }
 
 /** The director's figures computed now: org-wide, the same for every director, admin and viewer. */

@@ -15,6 +15,7 @@ import { orgTimeZone } from '../../platform/exports/export.lookups.ts';
 import { localDate } from '../../platform/exports/export.rules.ts';
 import type { Ctx } from '../../platform/requestContext.ts';
 import { parsePeriod } from '../performance/periods.rules.ts';
+import { snapshotted } from './dashboardSnapshots.usecases.ts';
 import * as repo from './forecast.repository.ts';
 import {
   calibrate,
@@ -35,7 +36,7 @@ import {
 
 const money = (v: string) => fromUnits(toUnits(v));
 
-export async function forecastPipeline(ctx: Ctx, q: TForecastPipelineQuery): Promise<TForecastPipeline> {
+export async function computeForecastPipeline(ctx: Ctx, q: TForecastPipelineQuery): Promise<TForecastPipeline> {
   const timeZone = await orgTimeZone(ctx);
   const rows = await repo.pipelineFigures(ctx.db, ctx.actor, { ...q, timeZone });
   const open = rows.filter((r) => r.part === 'open');
@@ -94,7 +95,7 @@ async function repsInScope(ctx: Ctx, q: { teamId?: string; repId?: string }) {
   return reps;
 }
 
-export async function calibratedForecast(ctx: Ctx, q: TCalibratedForecastQuery): Promise<TCalibratedForecast> {
+export async function computeCalibratedForecast(ctx: Ctx, q: TCalibratedForecastQuery): Promise<TCalibratedForecast> {
   const period = parsePeriod(q.period);
   const reps = await repsInScope(ctx, q);
   const timeZone = await orgTimeZone(ctx);
@@ -153,3 +154,9 @@ export async function calibratedForecast(ctx: Ctx, q: TCalibratedForecastQuery):
     .sort((a, b) => (a.teamName ?? '\uffff').localeCompare(b.teamName ?? '\uffff'));
   return { period: period.key, from: period.from, to: period.to, history: q.history, reps: rows, teams, total: totalsOf(rows) };
 }
+
+/** Each figure as served: from its snapshot (decision 0035), computed by the function above when needed. */
+export const forecastPipeline = (ctx: Ctx, q: TForecastPipelineQuery) =>
+  snapshotted(ctx, 'forecast/pipeline', q, () => computeForecastPipeline(ctx, q));
+export const calibratedForecast = (ctx: Ctx, q: TCalibratedForecastQuery) =>
+  snapshotted(ctx, 'forecast/calibrated', q, () => computeCalibratedForecast(ctx, q));

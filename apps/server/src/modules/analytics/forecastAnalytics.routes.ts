@@ -13,6 +13,7 @@ import { access } from '../../platform/access.ts';
 import type { ExportColumn } from '../../platform/exports/export.rules.ts';
 import { sendFigures } from '../../platform/exports/figures.ts';
 import { ctxOf } from '../../platform/requestContext.ts';
+import { SNAPSHOT_DESCRIPTION } from './dashboardSnapshots.rules.ts';
 import { calibratedForecast, forecastPipeline } from './forecast.usecases.ts';
 
 const PIPELINE_DESCRIPTION = `Open deals now (stage kind open, not deleted, that I may see) whose expected_close_date is in [from, to) (calendar dates), by expected close month (YYYY-MM) and forecast category (pipeline, best_case, commit, closed, omitted).
@@ -48,7 +49,7 @@ const calibratedColumns: ExportColumn<TCalibratedForecastRep>[] = [
 
 /** Forecast analytics (issue 9 item 3): the weighted pipeline and the calibrated forecast, each with its export. */
 export const forecastAnalyticsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const pipelineSchema = { tags: ['analytics'], description: PIPELINE_DESCRIPTION };
+  const pipelineSchema = { tags: ['analytics'], description: `${PIPELINE_DESCRIPTION}\n\n${SNAPSHOT_DESCRIPTION}` };
   app.get(
     '/api/v1/analytics/forecast/pipeline',
     {
@@ -85,7 +86,7 @@ export const forecastAnalyticsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  const calibratedSchema = { tags: ['analytics'], description: CALIBRATED_DESCRIPTION };
+  const calibratedSchema = { tags: ['analytics'], description: `${CALIBRATED_DESCRIPTION}\n\n${SNAPSHOT_DESCRIPTION}` };
   app.get(
     '/api/v1/analytics/forecast/calibrated',
     {

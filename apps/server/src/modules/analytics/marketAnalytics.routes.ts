@@ -15,6 +15,7 @@ import { access } from '../../platform/access.ts';
 import type { ExportColumn } from '../../platform/exports/export.rules.ts';
 import { sendFigures } from '../../platform/exports/figures.ts';
 import { ctxOf } from '../../platform/requestContext.ts';
+import { SNAPSHOT_DESCRIPTION } from './dashboardSnapshots.rules.ts';
 import { directorDashboard, managerDashboard, repDashboard } from './dashboards.usecases.ts';
 import { marketAnalysis } from './marketAnalytics.usecases.ts';
 
@@ -67,7 +68,7 @@ export const marketAnalyticsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['analytics'],
         summary: 'Market analysis: revenue, win rate and growth by industry or region, with customers by tier',
-        description: MARKET,
+        description: `${MARKET}\n\n${SNAPSHOT_DESCRIPTION}`,
         querystring: ZMarketQuery,
         response: { 200: ZMarketAnalysis },
       },
@@ -134,7 +135,8 @@ rep's team, a director, an admin, a viewer); anyone else gets 404.
 - \`poolWarnings\`: customers owned by the teams' reps that reached their warning date (reclaim days − warning days after the
   later of the last contact and the start of the ownership, the pool sweep's rule) and are not yet reclaimed; \`reclaimAt\` when they return to the pool.
   \`count\` all of them, \`customers\` the 50 due back first.
-- \`levelRecommendations\`: the level evaluation of the last closed quarter for the teams' reps: counts of promote, hold, demote, and each rep with the decision taken.`,
+- \`levelRecommendations\`: the level evaluation of the last closed quarter for the teams' reps: counts of promote, hold, demote, and each rep with the decision taken.
+${SNAPSHOT_DESCRIPTION}`,
         querystring: ZManagerDashboardQuery,
         response: { 200: ZManagerDashboard },
       },
@@ -156,9 +158,8 @@ rep's team, a director, an admin, a viewer); anyone else gets 404.
 - \`openPipeline\`: open deals now: count, Σ amount, Σ weighted amount (amount × probability / 100).
 - \`leaderboard\`: the top 10 reps of the quarter by scorecard total (performance module).
 Tier concentration and the forecast have their own endpoints (\`/analytics/tiers/…\`, \`/analytics/forecast/…\`).
-The figures are the organisation's snapshot (\`asOf\`: when they were computed): under 2 minutes old they are served as
-they are; up to 15 minutes old they are served while a job recomputes them; older ones, or \`refresh=true\`, are computed
-before the answer.`,
+
+${SNAPSHOT_DESCRIPTION}`,
         querystring: ZDirectorDashboardQuery,
         response: { 200: ZDirectorDashboard },
       },

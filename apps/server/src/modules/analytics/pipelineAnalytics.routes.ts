@@ -21,6 +21,7 @@ import { access } from '../../platform/access.ts';
 import type { ExportColumn } from '../../platform/exports/export.rules.ts';
 import { sendFigures } from '../../platform/exports/figures.ts';
 import { ctxOf } from '../../platform/requestContext.ts';
+import { SNAPSHOT_DESCRIPTION } from './dashboardSnapshots.rules.ts';
 import { cycleLength, funnel, revenue, winLoss } from './pipelineAnalytics.usecases.ts';
 
 const SCOPE =
@@ -29,7 +30,8 @@ const SCOPE =
   'and pipelineId narrow within that. The window [from, to) is calendar dates in the organisation’s zone. ' +
   'compare=previous adds `previous`: the same figures for the previous month/quarter/year (or as many days before). ' +
   'Money is decimal text, rates are fractions as text with 4 places (null when the denominator is 0). ' +
-  'GET …/export with the same query and format=csv|xlsx, locale=zh-CN|en gives the same rows as a file.';
+  'GET …/export with the same query and format=csv|xlsx, locale=zh-CN|en gives the same rows as a file. ' +
+  SNAPSHOT_DESCRIPTION;
 
 const FUNNEL =
   'Per stage of the pipeline, in position order: enteredCount / enteredAmount = deals with a stage-history entry of the stage in the window ' +

@@ -11,6 +11,7 @@ import type {
 import { notFound } from '../../platform/errors.ts';
 import { orgTimeZone } from '../../platform/exports/export.lookups.ts';
 import type { Ctx } from '../../platform/requestContext.ts';
+import { snapshotted } from './dashboardSnapshots.usecases.ts';
 import * as repo from './pipelineAnalytics.repository.ts';
 import { cycleFigures, funnelFigures, revenueFigures, winLossFigures } from './pipelineAnalytics.rules.ts';
 import { previousWindow, type Window } from './window.rules.ts';
@@ -40,7 +41,7 @@ async function withPrevious<T>(
 }
 const plain = (w: repo.ZonedWindow): Window => ({ from: w.from, to: w.to });
 
-export async function funnel(ctx: Ctx, q: TFunnelQuery): Promise<TFunnel> {
+export async function computeFunnel(ctx: Ctx, q: TFunnelQuery): Promise<TFunnel> {
   const p = await repo.pipelineOf(ctx.db, ctx.actor.orgId, q.pipelineId);
   if (!p) throw notFound('pipeline');
   const f = filtersOf(q);
@@ -58,12 +59,12 @@ export async function funnel(ctx: Ctx, q: TFunnelQuery): Promise<TFunnel> {
   };
 }
 
-export async function cycleLength(ctx: Ctx, q: TCycleLengthQuery): Promise<TCycleLength> {
+export async function computeCycleLength(ctx: Ctx, q: TCycleLengthQuery): Promise<TCycleLength> {
   const f = filtersOf(q);
   return withPrevious(ctx, q, async (w) => cycleFigures(await repo.cycleRows(ctx.db, ctx.actor, f, w), plain(w)));
 }
 
-export async function winLoss(ctx: Ctx, q: TWinLossQuery): Promise<TWinLoss> {
+export async function computeWinLoss(ctx: Ctx, q: TWinLossQuery): Promise<TWinLoss> {
   const f = filtersOf(q);
   const figures = await withPrevious(ctx, q, async (w) =>
     winLossFigures(await repo.closedByGroup(ctx.db, ctx.actor, q.by, f, w, false), plain(w), q.by === 'lossReason'),
@@ -71,10 +72,16 @@ export async function winLoss(ctx: Ctx, q: TWinLossQuery): Promise<TWinLoss> {
   return { by: q.by, ...figures };
 }
 
-export async function revenue(ctx: Ctx, q: TRevenueQuery): Promise<TRevenue> {
+export async function computeRevenue(ctx: Ctx, q: TRevenueQuery): Promise<TRevenue> {
   const f = filtersOf(q);
   const figures = await withPrevious(ctx, q, async (w) =>
     revenueFigures(await repo.closedByGroup(ctx.db, ctx.actor, q.by, f, w, true), plain(w), q.by === 'month'),
   );
   return { by: q.by, ...figures };
 }
+
+/** Each figure as served: from its snapshot (decision 0035), computed by the function above when needed. */
+export const funnel = (ctx: Ctx, q: TFunnelQuery) => snapshotted(ctx, 'funnel', q, () => computeFunnel(ctx, q));
+export const cycleLength = (ctx: Ctx, q: TCycleLengthQuery) => snapshotted(ctx, 'cycle-length', q, () => computeCycleLength(ctx, q));
+export const winLoss = (ctx: Ctx, q: TWinLossQuery) => snapshotted(ctx, 'win-loss', q, () => computeWinLoss(ctx, q));
+export const revenue = (ctx: Ctx, q: TRevenueQuery) => snapshotted(ctx, 'revenue', q, () => computeRevenue(ctx, q));

@@ -12,6 +12,7 @@ import type {
 } from '@tierline/contracts';
 import { RFM_SEGMENTS } from '@tierline/contracts';
 import type { Ctx } from '../../platform/requestContext.ts';
+import { snapshotted } from './dashboardSnapshots.usecases.ts';
 import * as repo from './tierAnalytics.repository.ts';
 import { days1, LORENZ_PERCENTS, migrationMatrix, RFM_SEGMENT_LABELS, type RfmSegment, rate } from './tierAnalytics.rules.ts';
 import { previousWindow, type Window } from './window.rules.ts';
@@ -70,7 +71,7 @@ function centsText(c: bigint): string {
   return `${c < 0n ? '-' : ''}${a / 100n}.${String(a % 100n).padStart(2, '0')}`;
 }
 
-export async function tierDistribution(ctx: Ctx, q: TTierWindowQuery): Promise<TTierDistribution> {
+export async function computeTierDistribution(ctx: Ctx, q: TTierWindowQuery): Promise<TTierDistribution> {
   const current = await distributionPart(ctx, q, windowOf(q));
   if (q.compare !== 'previous') return current;
   return { ...current, previous: await distributionPart(ctx, q, previousWindow(q)) };
@@ -102,13 +103,13 @@ async function concentrationPart(ctx: Ctx, q: TTierWindowQuery, w: Window) {
   };
 }
 
-export async function tierConcentration(ctx: Ctx, q: TTierWindowQuery): Promise<TTierConcentration> {
+export async function computeTierConcentration(ctx: Ctx, q: TTierWindowQuery): Promise<TTierConcentration> {
   const current = await concentrationPart(ctx, q, windowOf(q));
   if (q.compare !== 'previous') return current;
   return { ...current, previous: await concentrationPart(ctx, q, previousWindow(q)) };
 }
 
-export async function tierMigration(ctx: Ctx, q: TTierMigrationQuery): Promise<TTierMigration> {
+export async function computeTierMigration(ctx: Ctx, q: TTierMigrationQuery): Promise<TTierMigration> {
   const [ladder, counts] = [await repo.tierLadder(ctx), await repo.migrationRows(ctx, filtersOf(q), windowOf(q))];
   const tiers = ladder.map((t) => ({
     id: String(t.id),
@@ -137,13 +138,13 @@ async function compliancePart(ctx: Ctx, q: TTierWindowQuery, w: Window) {
   };
 }
 
-export async function tierFollowUpCompliance(ctx: Ctx, q: TTierWindowQuery): Promise<TTierCompliance> {
+export async function computeTierFollowUpCompliance(ctx: Ctx, q: TTierWindowQuery): Promise<TTierCompliance> {
   const current = await compliancePart(ctx, q, windowOf(q));
   if (q.compare !== 'previous') return current;
   return { ...current, previous: await compliancePart(ctx, q, previousWindow(q)) };
 }
 
-export async function tierChurnRisk(ctx: Ctx, q: TTierChurnQuery): Promise<TTierChurnRisk> {
+export async function computeTierChurnRisk(ctx: Ctx, q: TTierChurnQuery): Promise<TTierChurnRisk> {
   const rows = await repo.churnRows(ctx, filtersOf(q), q.limit);
   const byTier = rows
     .filter((r) => r.kind === 'tier')
@@ -170,7 +171,7 @@ export async function tierChurnRisk(ctx: Ctx, q: TTierChurnQuery): Promise<TTier
   };
 }
 
-export async function tierRfmSegments(ctx: Ctx, q: TTierRfmQuery): Promise<TTierRfm> {
+export async function computeTierRfmSegments(ctx: Ctx, q: TTierRfmQuery): Promise<TTierRfm> {
   const asOf = ctx.clock.now();
   const windowDays = q.windowDays ?? (await repo.ruleWindowDays(ctx));
   const rows = await repo.rfmRows(ctx, filtersOf(q), asOf, windowDays);
@@ -207,3 +208,16 @@ export async function tierRfmSegments(ctx: Ctx, q: TTierRfmQuery): Promise<TTier
     totalCustomers: segments.reduce((n, s) => n + s.customers, 0),
   };
 }
+
+/** Each figure as served: from its snapshot (decision 0035), computed by the function above when needed. */
+export const tierDistribution = (ctx: Ctx, q: TTierWindowQuery) =>
+  snapshotted(ctx, 'tiers/distribution', q, () => computeTierDistribution(ctx, q));
+export const tierConcentration = (ctx: Ctx, q: TTierWindowQuery) =>
+  snapshotted(ctx, 'tiers/concentration', q, () => computeTierConcentration(ctx, q));
+export const tierMigration = (ctx: Ctx, q: TTierMigrationQuery) =>
+  snapshotted(ctx, 'tiers/migration', q, () => computeTierMigration(ctx, q));
+export const tierFollowUpCompliance = (ctx: Ctx, q: TTierWindowQuery) =>
+  snapshotted(ctx, 'tiers/follow-up-compliance', q, () => computeTierFollowUpCompliance(ctx, q));
+export const tierChurnRisk = (ctx: Ctx, q: TTierChurnQuery) => snapshotted(ctx, 'tiers/churn-risk', q, () => computeTierChurnRisk(ctx, q));
+export const tierRfmSegments = (ctx: Ctx, q: TTierRfmQuery) =>
+  snapshotted(ctx, 'tiers/rfm-segments', q, () => computeTierRfmSegments(ctx, q));

@@ -19,6 +19,7 @@ import { access } from '../../platform/access.ts';
 import type { ExportColumn } from '../../platform/exports/export.rules.ts';
 import { sendFigures } from '../../platform/exports/figures.ts';
 import { ctxOf } from '../../platform/requestContext.ts';
+import { SNAPSHOT_DESCRIPTION } from './dashboardSnapshots.rules.ts';
 import {
   tierChurnRisk,
   tierConcentration,
@@ -33,7 +34,9 @@ const SCOPE = `Counts the customers the caller may see (rep: own and shared, and
 admin, viewer: the organisation's), not deleted, narrowed by teamId (customer's team), repId (owner), region, levelId
 (owner's current level) and tierId (current tier); pipelineId does not apply. Dates are calendar dates in the
 organisation's zone, windows [from, to). Money: decimal text, 2 places; rates: fractions, 4 places, null when the
-denominator is 0. \`/export\` gives the same rows as CSV or Excel.`;
+denominator is 0. \`/export\` gives the same rows as CSV or Excel.
+
+${SNAPSHOT_DESCRIPTION}`;
 
 const tierCols = <T extends { tierKey: string; tierNameZh: string; tierNameEn: string }>(): ExportColumn<T>[] => [
   { key: 'tierKey', zh: '等级代码', en: 'Tier key', value: (r) => r.tierKey },

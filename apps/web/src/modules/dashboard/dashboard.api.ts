@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type {
   TDeal,
   TDirectorDashboard,
@@ -9,34 +9,15 @@ import type {
 } from '@tierline/contracts';
 import { api } from '../../shared/api.ts';
 import type { Page } from '../../shared/types.ts';
-import { figureKey, useFigure } from '../analytics/analytics.api.ts';
+import { useFigure } from '../analytics/analytics.api.ts';
 
 /** The dashboards' data: one call each (the server composes it), cached like every analytics figure. */
 export const useRepDashboard = (repId: string | undefined) => useFigure<TRepDashboard>('dashboard/rep', { repId });
 export const useManagerDashboard = (teamId: string | undefined, enabled: boolean) =>
   useFigure<TManagerDashboard>('dashboard/manager', { teamId }, enabled);
-const DIRECTOR = 'dashboard/director';
-export const useDirectorDashboard = () => useFigure<TDirectorDashboard>(DIRECTOR, {});
+export const useDirectorDashboard = () => useFigure<TDirectorDashboard>('dashboard/director', {});
 export const useForecastPipeline = (window: { from: string; to: string }) => useFigure<TForecastPipeline>('forecast/pipeline', window);
 export const useConcentration = (window: { from: string; to: string }) => useFigure<TTierConcentration>('tiers/concentration', window);
-
-/**
- * 刷新 on the director's dashboard: the server serves its figures as a snapshot up to 15 minutes old (decision 0034);
- * `refresh=true` computes them now. The fresh body goes where useDirectorDashboard reads it (useFigure's key), so the
- * page shows it without a second call; the page's other figures, live but cached, are fetched again alongside.
- */
-export function useRefreshDirectorDashboard() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () => api.get<TDirectorDashboard>(`/analytics/${DIRECTOR}`, { refresh: true }),
-    onSuccess: (fresh) => {
-      queryClient.setQueryData(figureKey(DIRECTOR, {}), fresh);
-      return Promise.all(
-        ['forecast/pipeline', 'tiers/concentration'].map((path) => queryClient.invalidateQueries({ queryKey: ['analytics', path] })),
-      );
-    },
-  });
-}
 
 /** Whether the user owns any deal (open or closed): a manager who sells gets their own dashboard as well. */
 export function useOwnsDeals(userId: string, enabled: boolean): boolean {

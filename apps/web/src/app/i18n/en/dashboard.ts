@@ -14,6 +14,7 @@ export const dashboardEn: Messages<typeof dashboardZh> = {
     backToMine: 'Back',
     asOf: 'Figures as of {{time}}',
     refresh: 'Refresh',
+    asOfRefresh: 'Figures as of {{time}}: click to compute them now',
     team: 'Team',
     allMyTeams: 'All my teams',
     noTeams: 'No teams yet',

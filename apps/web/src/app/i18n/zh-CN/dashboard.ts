@@ -11,6 +11,7 @@ export const dashboardZh = {
     backToMine: '返回',
     asOf: '数据更新于 {{time}}',
     refresh: '刷新',
+    asOfRefresh: '数据更新于 {{time}}，点击重新计算',
     team: '团队',
     allMyTeams: '我负责的全部团队',
     noTeams: '暂无团队',

@@ -3,13 +3,22 @@ import { Card, Empty, Skeleton } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExportButton } from '../../../shared/ExportButton.tsx';
+import { useShowError } from '../../../shared/errors.ts';
 import { LoadError } from '../../../shared/StatusPages.tsx';
+import { useIsPhone } from '../../../shared/useIsPhone.ts';
+import { FiguresAsOf } from '../../dashboard/components/FiguresAsOf.tsx';
+import { type FigureRef, useRefreshFigures } from '../analytics.api.ts';
 
 type QueryValue = string | number | boolean | null | undefined;
 
 interface FigureCardProps<T> {
   title: ReactNode;
   query: UseQueryResult<T>;
+  /**
+   * The figure as served (its path and the filters useFigure sent): its data downloads from there, and since it is a
+   * snapshot (decision 0035) the card says when it was computed and 刷新 computes it now.
+   */
+  figure?: FigureRef;
   /** The figure's path under /analytics (`funnel`, `tiers/distribution`): its data downloads from `<path>/export`. */
   exportPath?: string;
   /** The figure's own filters, sent with the export so the file holds what the chart shows. */
@@ -26,11 +35,15 @@ interface FigureCardProps<T> {
  * A card holding one figure: its title, the download of its data (CSV or Excel, with the filters on screen), and the
  * chart or table once the data is there — a skeleton while loading, the error with a retry if it failed.
  */
-export function FigureCard<T>({ title, query, exportPath, exportQuery, extra, isEmpty, testId, children }: FigureCardProps<T>) {
+export function FigureCard<T>(props: FigureCardProps<T>) {
+  const { title, query, figure, extra, isEmpty, testId, children } = props;
   const { t } = useTranslation();
+  const exportPath = props.exportPath ?? figure?.path;
+  const exportQuery = props.exportQuery ?? figure?.query;
   const actions = (
     <>
       {extra}
+      {figure && <SnapshotLine figure={figure} computedAt={(query.data as { computedAt?: string } | undefined)?.computedAt} />}
       {exportPath && <ExportButton list={`analytics/${exportPath}`} filters={exportQuery} size="small" label={t('analytics.export')} />}
     </>
   );
@@ -48,5 +61,21 @@ export function FigureCard<T>({ title, query, exportPath, exportQuery, extra, is
     >
       {body}
     </Card>
+  );
+}
+
+/** When the card's snapshot was computed, and 刷新 to compute it now. */
+function SnapshotLine({ figure, computedAt }: { figure: FigureRef; computedAt?: string }) {
+  const refresh = useRefreshFigures([figure]);
+  const showError = useShowError();
+  const isPhone = useIsPhone();
+  return (
+    <FiguresAsOf
+      compact
+      iconOnly={isPhone}
+      asOf={computedAt}
+      refreshing={refresh.isPending}
+      onRefresh={() => refresh.mutate(undefined, { onError: (error) => showError(error) })}
+    />
   );
 }

@@ -31,8 +31,7 @@ export function CalibratedForecastFigure({ teamId }: { teamId: string | undefine
     <FigureCard<TCalibratedForecast>
       title={t('analyticsPipeline.calibrated.title')}
       query={figures}
-      exportPath="forecast/calibrated"
-      exportQuery={query}
+      figure={{ path: 'forecast/calibrated', query: query }}
       extra={
         <BySwitch<string>
           label={t('analyticsPipeline.calibrated.periodLabel')}

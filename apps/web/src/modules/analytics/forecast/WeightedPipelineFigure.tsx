@@ -33,8 +33,7 @@ export function WeightedPipelineFigure({ filters }: { filters: TAnalyticsFilters
       <FigureCard<TForecastPipeline>
         title={t('analyticsPipeline.forecast.pipelineTitle')}
         query={figures}
-        exportPath="forecast/pipeline"
-        exportQuery={query}
+        figure={{ path: 'forecast/pipeline', query: query }}
         extra={
           <BySwitch<PipelineMeasure>
             label={t('analyticsPipeline.forecast.measureLabel')}

@@ -94,8 +94,7 @@ export function MarketPage() {
       <FigureCard
         title={t('analyticsMarket.chart')}
         query={figure}
-        exportPath="market"
-        exportQuery={query}
+        figure={{ path: 'market', query: query }}
         isEmpty={(d) => d.data.length === 0}
         testId="market-figure"
         extra={

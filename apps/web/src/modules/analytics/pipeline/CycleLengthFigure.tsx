@@ -22,8 +22,7 @@ export function CycleLengthFigure({ filters }: { filters: TAnalyticsFilters }) {
     <FigureCard<TCycleLength>
       title={t('analyticsPipeline.cycle.title')}
       query={cycle}
-      exportPath="cycle-length"
-      exportQuery={filters}
+      figure={{ path: 'cycle-length', query: filters }}
       isEmpty={(c) => c.rows.every((r) => r.wonCount === 0) && (c.previous?.rows ?? []).every((r) => r.wonCount === 0)}
       testId="figure-cycle"
     >

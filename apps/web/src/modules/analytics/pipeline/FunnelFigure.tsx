@@ -65,8 +65,7 @@ export function FunnelFigure({ filters, pipelineId, onPipeline }: FunnelFigurePr
       <FigureCard<TFunnel>
         title={t('analyticsPipeline.funnel.title')}
         query={funnel}
-        exportPath="funnel"
-        exportQuery={query}
+        figure={{ path: 'funnel', query: query }}
         extra={picker}
         isEmpty={(f) => f.stages.length === 0}
         testId="figure-funnel"

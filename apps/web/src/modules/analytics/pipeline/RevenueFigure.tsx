@@ -27,8 +27,7 @@ export function RevenueFigure({ filters }: { filters: TAnalyticsFilters }) {
     <FigureCard<TRevenue>
       title={t('analyticsPipeline.revenue.title')}
       query={figures}
-      exportPath="revenue"
-      exportQuery={query}
+      figure={{ path: 'revenue', query: query }}
       extra={
         <BySwitch<By>
           label={t('analyticsPipeline.byLabel')}

@@ -30,8 +30,7 @@ export function WinLossFigure({ filters }: { filters: TAnalyticsFilters }) {
     <FigureCard<TWinLoss>
       title={t('analyticsPipeline.winLoss.title')}
       query={figures}
-      exportPath="win-loss"
-      exportQuery={query}
+      figure={{ path: 'win-loss', query: query }}
       extra={
         <BySwitch<By>
           label={t('analyticsPipeline.byLabel')}

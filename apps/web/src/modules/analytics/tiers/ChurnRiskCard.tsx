@@ -20,8 +20,7 @@ export function ChurnRiskCard({ filters }: { filters: TAnalyticsFilters }) {
     <FigureCard
       title={t('analyticsTiers.churn.title')}
       query={figure}
-      exportPath="tiers/churn-risk"
-      exportQuery={query}
+      figure={{ path: 'tiers/churn-risk', query: query }}
       isEmpty={(d) => d.assessed === 0}
       testId="tier-churn"
     >

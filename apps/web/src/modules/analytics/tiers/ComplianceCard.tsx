@@ -27,8 +27,7 @@ export function ComplianceCard({ filters }: { filters: TAnalyticsFilters }) {
     <FigureCard
       title={t('analyticsTiers.compliance.title')}
       query={figure}
-      exportPath="tiers/follow-up-compliance"
-      exportQuery={query}
+      figure={{ path: 'tiers/follow-up-compliance', query: query }}
       isEmpty={(d) => d.due === 0}
       testId="tier-compliance"
     >

@@ -26,8 +26,7 @@ export function ConcentrationCard({ filters }: { filters: TAnalyticsFilters }) {
     <FigureCard
       title={t('analyticsTiers.concentration.title')}
       query={figure}
-      exportPath="tiers/concentration"
-      exportQuery={query}
+      figure={{ path: 'tiers/concentration', query: query }}
       isEmpty={(d) => d.payingCustomers === 0}
       testId="tier-concentration"
     >

@@ -35,8 +35,7 @@ export function DistributionCard({ filters }: { filters: TAnalyticsFilters }) {
     <FigureCard
       title={t('analyticsTiers.distribution.title')}
       query={figure}
-      exportPath="tiers/distribution"
-      exportQuery={query}
+      figure={{ path: 'tiers/distribution', query: query }}
       isEmpty={(d) => d.totalCustomers === 0}
       testId="tier-distribution"
     >

@@ -22,8 +22,7 @@ export function MigrationCard({ filters }: { filters: TAnalyticsFilters }) {
     <FigureCard
       title={t('analyticsTiers.migration.title')}
       query={figure}
-      exportPath="tiers/migration"
-      exportQuery={query}
+      figure={{ path: 'tiers/migration', query: query }}
       isEmpty={(d) => d.total === 0}
       testId="tier-migration"
     >

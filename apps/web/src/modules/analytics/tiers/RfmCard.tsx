@@ -23,8 +23,7 @@ export function RfmCard({ filters }: { filters: TAnalyticsFilters }) {
     <FigureCard
       title={t('analyticsTiers.rfm.title')}
       query={figure}
-      exportPath="tiers/rfm-segments"
-      exportQuery={query}
+      figure={{ path: 'tiers/rfm-segments', query: query }}
       isEmpty={(d) => d.totalCustomers === 0}
       testId="tier-rfm"
     >

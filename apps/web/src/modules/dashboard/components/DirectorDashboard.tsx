@@ -6,12 +6,13 @@ import { Link, useNavigate } from 'react-router';
 import { Chart } from '../../../shared/Chart.tsx';
 import { useShowError } from '../../../shared/errors.ts';
 import { useIsPhone } from '../../../shared/useIsPhone.ts';
+import { useRefreshFigures } from '../../analytics/analytics.api.ts';
 import { DealsDrawer } from '../../analytics/components/DealsDrawer.tsx';
 import { Delta } from '../../analytics/components/Delta.tsx';
 import { FigureCard } from '../../analytics/components/FigureCard.tsx';
 import { money } from '../../analytics/figures.ts';
 import { GradeBadge } from '../../performance/components/GradeBadge.tsx';
-import { useDirectorDashboard, useRefreshDirectorDashboard } from '../dashboard.api.ts';
+import { useDirectorDashboard } from '../dashboard.api.ts';
 import { compareBarsOption, nameIn } from '../dashboard.charts.ts';
 import { scorecardPath } from '../dashboardViews.ts';
 import { ConcentrationFigure, ForecastFigure } from './DirectorForecast.tsx';
@@ -29,13 +30,23 @@ export function DirectorDashboard() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const query = useDirectorDashboard();
-  const refresh = useRefreshDirectorDashboard();
+  const d = query.data;
+  // 刷新 computes the page's three snapshots now: the dashboard's own and the quarter's forecast and concentration.
+  const quarter = d && { from: d.quarter.from, to: d.quarter.to };
+  const refresh = useRefreshFigures([
+    { path: 'dashboard/director', query: {} },
+    ...(quarter
+      ? [
+          { path: 'forecast/pipeline', query: quarter },
+          { path: 'tiers/concentration', query: quarter },
+        ]
+      : []),
+  ]);
   const showError = useShowError();
   const navigate = useNavigate();
   const [metric, setMetric] = useState<'won' | 'orders'>('won');
   const [openDeals, setOpenDeals] = useState(false);
   const card = { query, exportPath: 'dashboard/director' } as const;
-  const d = query.data;
   const tierRows = (data: TDirectorDashboard): CompareRow[] =>
     data.revenueByTier.map((r) => ({
       key: r.tierId ?? 'none',
@@ -53,7 +64,7 @@ export function DirectorDashboard() {
     <Row gutter={[16, 16]}>
       <Col span={24}>
         <FiguresAsOf
-          asOf={d?.asOf}
+          asOf={d?.computedAt}
           refreshing={refresh.isPending}
           onRefresh={() => refresh.mutate(undefined, { onError: (error) => showError(error) })}
         />

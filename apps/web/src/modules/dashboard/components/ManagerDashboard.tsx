@@ -5,14 +5,17 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Chart } from '../../../shared/Chart.tsx';
+import { useShowError } from '../../../shared/errors.ts';
 import { formatDate } from '../../../shared/format.ts';
 import { useIsPhone } from '../../../shared/useIsPhone.ts';
+import { useRefreshFigures } from '../../analytics/analytics.api.ts';
 import { FigureCard } from '../../analytics/components/FigureCard.tsx';
 import { GradeBadge, gradeColor } from '../../performance/components/GradeBadge.tsx';
 import { formatPercent, formatScore, kpiLabel } from '../../performance/kpis.ts';
 import { useManagerDashboard } from '../dashboard.api.ts';
 import { scoreBarsOption } from '../dashboard.charts.ts';
 import { levelEvaluationPath, scorecardPath } from '../dashboardViews.ts';
+import { FiguresAsOf } from './FiguresAsOf.tsx';
 import { StageBars } from './StageBars.tsx';
 
 type RepRow = TManagerDashboard['attainment']['reps'][number];
@@ -25,15 +28,25 @@ export const repDashboardPath = (repId: string) => `/?repId=${repId}`;
 
 /**
  * A team's dashboard: funnel of open deals, attainment per rep, overdue follow-ups, customers due back to the pool and
- * last quarter's level recommendations. `teamId` undefined: all the teams the manager manages.
+ * last quarter's level recommendations. `teamId` undefined: all the teams the manager manages. The figures are the
+ * manager's snapshot (decision 0035): the line above them says when they were computed, and 刷新 computes them now.
  */
 export function ManagerDashboard({ teamId, enabled }: { teamId?: string; enabled: boolean }) {
   const { t } = useTranslation();
   const query = useManagerDashboard(teamId, enabled);
   const exportQuery = (figure: string) => ({ figure, teamId });
   const card = { query, exportPath: 'dashboard/manager' } as const;
+  const refresh = useRefreshFigures([{ path: 'dashboard/manager', query: { teamId } }]);
+  const showError = useShowError();
   return (
     <Row gutter={[16, 16]}>
+      <Col span={24}>
+        <FiguresAsOf
+          asOf={query.data?.computedAt}
+          refreshing={refresh.isPending}
+          onRefresh={() => refresh.mutate(undefined, { onError: (error) => showError(error) })}
+        />
+      </Col>
       <Col xs={24} xl={12}>
         <FigureCard {...card} title={t('dashboard.manager.funnel')} exportQuery={exportQuery('funnel')} testId="team-funnel">
           {(d) => <StageBars rows={d.funnel} scope={{ teamId }} />}
