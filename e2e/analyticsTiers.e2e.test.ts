@@ -167,4 +167,19 @@ describe('tier analytics and market analysis journey (zh-CN)', () => {
       await phone.context.close();
     }
   });
+
+  it('serves the figures as computed, says when, and 刷新 brings in an order placed since', async () => {
+    const page = admin.page;
+    await order(page, customers.mid, 5, 20_000);
+    await page.goto(`/analytics/tiers?${windowQuery()}&teamId=${teamId}`);
+    const distribution = page.getByTestId('tier-distribution');
+    await distribution.locator('canvas').waitFor();
+    // The snapshot of a moment ago: the new order is not in it yet, and the card says when it was computed.
+    expect(await distribution.locator('table').textContent()).toContain('30,000');
+    expect(await distribution.getByTestId('figures-as-of-time').textContent()).toMatch(/^\d{2}:\d{2}$/);
+    const refreshed = page.waitForResponse((r) => r.url().includes('/analytics/tiers/distribution?') && r.url().includes('refresh=true'));
+    await distribution.getByTestId('refresh-figures').click();
+    expect((await refreshed).status()).toBe(200);
+    await expect.poll(() => distribution.locator('table').textContent()).toContain('50,000');
+  });
 });
