@@ -8,6 +8,7 @@ import {
   ZCommissionStatementQuery,
   ZCustomerListQuery,
   ZCycleLengthQuery,
+  ZDirectorDashboardQuery,
   ZEnrolmentListQuery,
   ZForecastPipelineQuery,
   ZFunnelQuery,
@@ -31,13 +32,7 @@ import {
 } from '@tierline/contracts';
 import { listActivities } from '../../apps/server/src/modules/activities/activities.usecases.ts';
 import { customerTimeline } from '../../apps/server/src/modules/activities/timeline.usecases.ts';
-import {
-  directorDashboard,
-  directorFigures,
-  managerDashboard,
-  quarters,
-  repDashboard,
-} from '../../apps/server/src/modules/analytics/dashboards.usecases.ts';
+import { directorDashboard, managerDashboard, repDashboard } from '../../apps/server/src/modules/analytics/dashboards.usecases.ts';
 import { calibratedForecast, forecastPipeline } from '../../apps/server/src/modules/analytics/forecast.usecases.ts';
 import { marketAnalysis } from '../../apps/server/src/modules/analytics/marketAnalytics.usecases.ts';
 import { cycleLength, funnel, revenue, winLoss } from '../../apps/server/src/modules/analytics/pipelineAnalytics.usecases.ts';
@@ -601,7 +596,7 @@ export const SCENARIOS: Scenario[] = [
       report('my teams', '/api/v1/analytics/dashboard/manager', {}, (q) => ZManagerDashboardQuery.parse(q), managerDashboard),
     ],
   }),
-  {
+  ...computedNow({
     name: 'dashboard-director',
     what: 'GET /analytics/dashboard/director: revenue by tier and by process type against last quarter, open pipeline, the leaderboard’s top 10',
     actor: 'director',
@@ -610,30 +605,9 @@ export const SCENARIOS: Scenario[] = [
     requests: 20,
     requires: '/api/v1/analytics/dashboard/director',
     variants: () => [
-      {
-        label: 'organisation',
-        request: { method: 'GET', path: '/api/v1/analytics/dashboard/director' },
-        run: (ctx) => directorDashboard(ctx),
-      },
+      report('organisation', '/api/v1/analytics/dashboard/director', {}, (q) => ZDirectorDashboardQuery.parse(q), directorDashboard),
     ],
-  },
-  {
-    // What the snapshot saves (decision 0034): the figures computed now, as ?refresh=true and the refresh job do.
-    name: 'dashboard-director-refresh',
-    what: 'GET /analytics/dashboard/director?refresh=true: the director’s figures computed now instead of served from the snapshot',
-    actor: 'director',
-    kind: 'latency',
-    budget: { apiOverhead: false },
-    requests: 20,
-    requires: '/api/v1/analytics/dashboard/director',
-    variants: () => [
-      {
-        label: 'organisation',
-        request: { method: 'GET', path: '/api/v1/analytics/dashboard/director?refresh=true' },
-        run: async (ctx) => directorFigures(ctx, await quarters(ctx)),
-      },
-    ],
-  },
+  }),
   ...computedNow({
     name: 'forecast-pipeline-director',
     what: 'GET /analytics/forecast/pipeline for the next quarter as a director: open deals by expected close month × forecast category, weighted',

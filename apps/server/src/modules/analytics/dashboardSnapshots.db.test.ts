@@ -7,6 +7,7 @@ import { newId } from '../../platform/ids.ts';
 import { createJobRunner } from '../../platform/jobs/jobs.runner.ts';
 import { jobs } from '../../platform/jobs/jobs.table.ts';
 import { deals } from '../deals/deals.table.ts';
+import { dashboardSnapshots } from './analytics.table.ts';
 import { SNAPSHOT_REFRESH_JOB } from './dashboardSnapshots.usecases.ts';
 
 /**
@@ -132,12 +133,33 @@ describe('the manager dashboard snapshot', () => {
     expect(openCount(after)).toBe(openCount(first) + 1);
   });
 
-  it('is not served to a manager who lost the team since', async () => {
+  it('is not served to a manager who lost the team since, nor recomputed for them by a job queued before', async () => {
+    t.clock.advance(3 * MINUTE);
+    const stale = await managerView(mia); // queues a refresh as Mia with East
     const team = (await admin.get(`/api/v1/teams/${east.id}`)).json();
     expect((await admin.patch(`/api/v1/teams/${east.id}`, { managerId: wes.userId, version: team.version })).statusCode).toBe(200);
     const mine = await managerView(mia);
     expect(mine.teams).toEqual([]);
     expect(openCount(mine)).toBe(0);
     expect((await managerView(wes)).teams.map((x) => x.id)).toContain(east.id);
+    // The job finds Mia without East: it computes nothing, and her old snapshot stays as it was, to expire.
+    expect(await runner.runDueJobs()).toMatchObject({ succeeded: 1, failed: 0 });
+    const old = await t.db
+      .select({ computedAt: dashboardSnapshots.computedAt })
+      .from(dashboardSnapshots)
+      .where(and(eq(dashboardSnapshots.orgId, orgId), eq(dashboardSnapshots.kind, 'dashboard/manager')));
+    expect(old.map((r) => r.computedAt.toISOString())).toContain(stale.computedAt);
+  });
+});
+
+describe('keeping snapshots', () => {
+  it('drops those not computed for a day when the organisation saves another', async () => {
+    const ofOrg = () =>
+      t.db.select({ computedAt: dashboardSnapshots.computedAt }).from(dashboardSnapshots).where(eq(dashboardSnapshots.orgId, orgId));
+    expect((await ofOrg()).length).toBeGreaterThan(1);
+    t.clock.advance(24 * 60 * MINUTE + 1);
+    const now = (await director()).computedAt;
+    expect((await ofOrg()).map((r) => r.computedAt.toISOString())).toEqual([now]);
+    expect((await other.get('/api/v1/analytics/dashboard/director')).statusCode).toBe(200); // another organisation's stay its own
   });
 });

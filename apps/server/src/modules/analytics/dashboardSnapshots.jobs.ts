@@ -18,10 +18,8 @@ const orgWide = (orgId: string): Actor => ({
 });
 
 /** Who the figures are computed for: the organisation, or the viewer as they are now (gone: nobody). */
-async function viewerNow(db: Parameters<typeof actorOfUser>[0], r: SnapshotRefresh) {
-  if (r.key.periodKey.startsWith('org?')) return orgWide(r.key.orgId);
-  return actorOfUser(db, r.key.orgId, r.viewerId);
-}
+const viewerNow = (db: Parameters<typeof actorOfUser>[0], r: SnapshotRefresh) =>
+  r.viewerId === null ? orgWide(r.key.orgId) : actorOfUser(db, r.key.orgId, r.viewerId);
 
 /**
  * Recomputes a stale snapshot that someone looked at (decisions 0034, 0035). The reads run in `prepare`, on the pool

@@ -27,24 +27,25 @@ export const SNAPSHOT_DESCRIPTION =
   'export reads the same snapshot as the page.';
 
 /** The figures served from snapshots: each names one computation the refresh job can run again. */
-export const SNAPSHOT_FIGURES = [
-  'dashboard/director',
-  'dashboard/manager',
-  'funnel',
-  'cycle-length',
-  'win-loss',
-  'revenue',
-  'market',
-  'forecast/pipeline',
-  'forecast/calibrated',
-  'tiers/distribution',
-  'tiers/concentration',
-  'tiers/follow-up-compliance',
-  'tiers/migration',
-  'tiers/churn-risk',
-  'tiers/rfm-segments',
-] as const;
-export type SnapshotFigure = (typeof SNAPSHOT_FIGURES)[number];
+export type SnapshotFigure =
+  | 'dashboard/director'
+  | 'dashboard/manager'
+  | 'funnel'
+  | 'cycle-length'
+  | 'win-loss'
+  | 'revenue'
+  | 'market'
+  | 'forecast/pipeline'
+  | 'forecast/calibrated'
+  | 'tiers/distribution'
+  | 'tiers/concentration'
+  | 'tiers/follow-up-compliance'
+  | 'tiers/migration'
+  | 'tiers/churn-risk'
+  | 'tiers/rfm-segments';
+
+/** The viewer key every director, admin and viewer of an organisation shares. */
+export const ORG_WIDE = 'org';
 
 /**
  * Whose figures a snapshot holds: the viewer's data scope itself. Directors, admins and viewers see the
@@ -53,7 +54,7 @@ export type SnapshotFigure = (typeof SNAPSHOT_FIGURES)[number];
  */
 export function viewerKey(actor: Actor): string {
   const scope = dataScopeOf(actor);
-  if (scope.kind === 'org') return 'org';
+  if (scope.kind === 'org') return ORG_WIDE;
   if (scope.kind === 'team') return `team:${scope.userId}:${[...scope.teamIds].sort().join(',')}`;
   return `own:${scope.userId}`;
 }

@@ -3,17 +3,22 @@ import type { Ctx } from '../../platform/requestContext.ts';
 import { dropSnapshotsBefore, readSnapshot, type SnapshotKey, saveSnapshot } from './dashboardSnapshots.repository.ts';
 import {
   figureParams,
+  ORG_WIDE,
   refreshJobKey,
   SNAPSHOT_KEPT_MS,
   type SnapshotFigure,
   snapshotAge,
   snapshotVariant,
+  viewerKey,
 } from './dashboardSnapshots.rules.ts';
 
 export const SNAPSHOT_REFRESH_JOB = 'dashboard.snapshot';
 
-/** What the refresh job needs to compute a snapshot again: the figure, its query, and whose it is. */
-export type SnapshotRefresh = { key: SnapshotKey; figure: SnapshotFigure; query: Record<string, unknown>; viewerId: string };
+/**
+ * What the refresh job needs to compute a snapshot again: the figure, its query, and whose it is — the viewer, or
+ * null for the organisation's (shared by every director, admin and viewer, whoever looked).
+ */
+export type SnapshotRefresh = { key: SnapshotKey; figure: SnapshotFigure; query: Record<string, unknown>; viewerId: string | null };
 
 /**
  * A figure from its snapshot (decisions 0034, 0035): fresh, as it is; stale, as it is while a job recomputes it;
@@ -33,7 +38,8 @@ export async function snapshotted<T extends object>(
     const age = hit && snapshotAge(hit.computedAt, now);
     if (hit && age !== 'expired') {
       if (age === 'stale') {
-        const payload: SnapshotRefresh = { key, figure, query: figureParams(query), viewerId: ctx.actor.userId };
+        const viewerId = viewerKey(ctx.actor) === ORG_WIDE ? null : ctx.actor.userId;
+        const payload: SnapshotRefresh = { key, figure, query: figureParams(query), viewerId };
         // One attempt: a failed refresh leaves the snapshot to expire, and the next look computes it itself.
         await enqueueJob(ctx.db, now, {
           kind: SNAPSHOT_REFRESH_JOB,

@@ -8,6 +8,7 @@ import { deals } from '../deals/deals.table.ts';
 import { orders } from '../orders/orders.table.ts';
 import { pipelines, stages } from '../pipelines/pipelines.table.ts';
 import { tiers } from '../tiers/tiers.table.ts';
+import { users } from '../users/users.table.ts';
 
 /**
  * Market analysis against a hand-computed world: Acme (Asia/Shanghai), window 2026-Q3 = [07-01, 10-01) local, the
@@ -246,6 +247,22 @@ describe('who may read it (the level gate) and what they see (the scope)', () =>
       expect(res.json().code).toBe('level_too_low');
     }
     expect((await s.eastRep.get(`/api/v1/analytics/market/export?${Q3}`)).statusCode).toBe(403);
+  });
+
+  it('checks the level on every look: a rep moved down is refused at once, though their snapshot is fresh', async () => {
+    expect((await sen.get(`/api/v1/analytics/market?${Q3}`)).statusCode).toBe(200);
+    const [row] = await t.db.select({ levelId: users.levelId }).from(users).where(eq(users.id, sen.userId!));
+    await t.db
+      .update(users)
+      .set({ levelId: levelList.find((l) => l.key === 'mid')!.id })
+      .where(eq(users.id, sen.userId!));
+    try {
+      const res = await sen.get(`/api/v1/analytics/market?${Q3}`);
+      expect(res.statusCode).toBe(403);
+      expect(res.json().code).toBe('level_too_low');
+    } finally {
+      await t.db.update(users).set({ levelId: row!.levelId }).where(eq(users.id, sen.userId!));
+    }
   });
 
   it('a senior rep reads their own book (own deals, own and pool customers)', async () => {

@@ -3,11 +3,9 @@ import { Card, Empty, Skeleton } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExportButton } from '../../../shared/ExportButton.tsx';
-import { useShowError } from '../../../shared/errors.ts';
 import { LoadError } from '../../../shared/StatusPages.tsx';
-import { useIsPhone } from '../../../shared/useIsPhone.ts';
-import { FiguresAsOf } from '../../dashboard/components/FiguresAsOf.tsx';
-import { type FigureRef, useRefreshFigures } from '../analytics.api.ts';
+import type { FigureRef } from '../analytics.api.ts';
+import { FiguresAsOf } from './FiguresAsOf.tsx';
 
 type QueryValue = string | number | boolean | null | undefined;
 
@@ -43,7 +41,7 @@ export function FigureCard<T>(props: FigureCardProps<T>) {
   const actions = (
     <>
       {extra}
-      {figure && <SnapshotLine figure={figure} computedAt={(query.data as { computedAt?: string } | undefined)?.computedAt} />}
+      {figure && <FiguresAsOf compact figures={[figure]} asOf={(query.data as { computedAt?: string } | undefined)?.computedAt} />}
       {exportPath && <ExportButton list={`analytics/${exportPath}`} filters={exportQuery} size="small" label={t('analytics.export')} />}
     </>
   );
@@ -61,21 +59,5 @@ export function FigureCard<T>(props: FigureCardProps<T>) {
     >
       {body}
     </Card>
-  );
-}
-
-/** When the card's snapshot was computed, and 刷新 to compute it now. */
-function SnapshotLine({ figure, computedAt }: { figure: FigureRef; computedAt?: string }) {
-  const refresh = useRefreshFigures([figure]);
-  const showError = useShowError();
-  const isPhone = useIsPhone();
-  return (
-    <FiguresAsOf
-      compact
-      iconOnly={isPhone}
-      asOf={computedAt}
-      refreshing={refresh.isPending}
-      onRefresh={() => refresh.mutate(undefined, { onError: (error) => showError(error) })}
-    />
   );
 }

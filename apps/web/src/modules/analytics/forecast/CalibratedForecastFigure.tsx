@@ -31,7 +31,7 @@ export function CalibratedForecastFigure({ teamId }: { teamId: string | undefine
     <FigureCard<TCalibratedForecast>
       title={t('analyticsPipeline.calibrated.title')}
       query={figures}
-      figure={{ path: 'forecast/calibrated', query: query }}
+      figure={{ path: 'forecast/calibrated', query }}
       extra={
         <BySwitch<string>
           label={t('analyticsPipeline.calibrated.periodLabel')}

@@ -33,7 +33,7 @@ export function WeightedPipelineFigure({ filters }: { filters: TAnalyticsFilters
       <FigureCard<TForecastPipeline>
         title={t('analyticsPipeline.forecast.pipelineTitle')}
         query={figures}
-        figure={{ path: 'forecast/pipeline', query: query }}
+        figure={{ path: 'forecast/pipeline', query }}
         extra={
           <BySwitch<PipelineMeasure>
             label={t('analyticsPipeline.forecast.measureLabel')}

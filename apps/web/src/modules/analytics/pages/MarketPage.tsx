@@ -94,7 +94,7 @@ export function MarketPage() {
       <FigureCard
         title={t('analyticsMarket.chart')}
         query={figure}
-        figure={{ path: 'market', query: query }}
+        figure={{ path: 'market', query }}
         isEmpty={(d) => d.data.length === 0}
         testId="market-figure"
         extra={

@@ -65,7 +65,7 @@ export function FunnelFigure({ filters, pipelineId, onPipeline }: FunnelFigurePr
       <FigureCard<TFunnel>
         title={t('analyticsPipeline.funnel.title')}
         query={funnel}
-        figure={{ path: 'funnel', query: query }}
+        figure={{ path: 'funnel', query }}
         extra={picker}
         isEmpty={(f) => f.stages.length === 0}
         testId="figure-funnel"

@@ -27,7 +27,7 @@ export function RevenueFigure({ filters }: { filters: TAnalyticsFilters }) {
     <FigureCard<TRevenue>
       title={t('analyticsPipeline.revenue.title')}
       query={figures}
-      figure={{ path: 'revenue', query: query }}
+      figure={{ path: 'revenue', query }}
       extra={
         <BySwitch<By>
           label={t('analyticsPipeline.byLabel')}

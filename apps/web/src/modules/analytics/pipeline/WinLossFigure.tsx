@@ -30,7 +30,7 @@ export function WinLossFigure({ filters }: { filters: TAnalyticsFilters }) {
     <FigureCard<TWinLoss>
       title={t('analyticsPipeline.winLoss.title')}
       query={figures}
-      figure={{ path: 'win-loss', query: query }}
+      figure={{ path: 'win-loss', query }}
       extra={
         <BySwitch<By>
           label={t('analyticsPipeline.byLabel')}

@@ -20,7 +20,7 @@ export function ChurnRiskCard({ filters }: { filters: TAnalyticsFilters }) {
     <FigureCard
       title={t('analyticsTiers.churn.title')}
       query={figure}
-      figure={{ path: 'tiers/churn-risk', query: query }}
+      figure={{ path: 'tiers/churn-risk', query }}
       isEmpty={(d) => d.assessed === 0}
       testId="tier-churn"
     >

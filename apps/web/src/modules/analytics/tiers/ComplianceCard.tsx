@@ -27,7 +27,7 @@ export function ComplianceCard({ filters }: { filters: TAnalyticsFilters }) {
     <FigureCard
       title={t('analyticsTiers.compliance.title')}
       query={figure}
-      figure={{ path: 'tiers/follow-up-compliance', query: query }}
+      figure={{ path: 'tiers/follow-up-compliance', query }}
       isEmpty={(d) => d.due === 0}
       testId="tier-compliance"
     >

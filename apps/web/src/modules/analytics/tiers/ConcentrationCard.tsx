@@ -26,7 +26,7 @@ export function ConcentrationCard({ filters }: { filters: TAnalyticsFilters }) {
     <FigureCard
       title={t('analyticsTiers.concentration.title')}
       query={figure}
-      figure={{ path: 'tiers/concentration', query: query }}
+      figure={{ path: 'tiers/concentration', query }}
       isEmpty={(d) => d.payingCustomers === 0}
       testId="tier-concentration"
     >

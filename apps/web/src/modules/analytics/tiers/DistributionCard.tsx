@@ -35,7 +35,7 @@ export function DistributionCard({ filters }: { filters: TAnalyticsFilters }) {
     <FigureCard
       title={t('analyticsTiers.distribution.title')}
       query={figure}
-      figure={{ path: 'tiers/distribution', query: query }}
+      figure={{ path: 'tiers/distribution', query }}
       isEmpty={(d) => d.totalCustomers === 0}
       testId="tier-distribution"
     >

@@ -22,7 +22,7 @@ export function MigrationCard({ filters }: { filters: TAnalyticsFilters }) {
     <FigureCard
       title={t('analyticsTiers.migration.title')}
       query={figure}
-      figure={{ path: 'tiers/migration', query: query }}
+      figure={{ path: 'tiers/migration', query }}
       isEmpty={(d) => d.total === 0}
       testId="tier-migration"
     >

@@ -23,7 +23,7 @@ export function RfmCard({ filters }: { filters: TAnalyticsFilters }) {
     <FigureCard
       title={t('analyticsTiers.rfm.title')}
       query={figure}
-      figure={{ path: 'tiers/rfm-segments', query: query }}
+      figure={{ path: 'tiers/rfm-segments', query }}
       isEmpty={(d) => d.totalCustomers === 0}
       testId="tier-rfm"
     >

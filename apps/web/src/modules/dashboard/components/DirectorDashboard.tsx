@@ -4,19 +4,18 @@ import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Chart } from '../../../shared/Chart.tsx';
-import { useShowError } from '../../../shared/errors.ts';
 import { useIsPhone } from '../../../shared/useIsPhone.ts';
-import { useRefreshFigures } from '../../analytics/analytics.api.ts';
+import type { FigureRef } from '../../analytics/analytics.api.ts';
 import { DealsDrawer } from '../../analytics/components/DealsDrawer.tsx';
 import { Delta } from '../../analytics/components/Delta.tsx';
 import { FigureCard } from '../../analytics/components/FigureCard.tsx';
+import { FiguresAsOf } from '../../analytics/components/FiguresAsOf.tsx';
 import { money } from '../../analytics/figures.ts';
 import { GradeBadge } from '../../performance/components/GradeBadge.tsx';
 import { useDirectorDashboard } from '../dashboard.api.ts';
 import { compareBarsOption, nameIn } from '../dashboard.charts.ts';
 import { scorecardPath } from '../dashboardViews.ts';
 import { ConcentrationFigure, ForecastFigure } from './DirectorForecast.tsx';
-import { FiguresAsOf } from './FiguresAsOf.tsx';
 
 type Slice = { current: string; previous: string; growth: string | null };
 type CompareRow = { key: string; label: string; slice: Slice; tierId?: string | null };
@@ -33,7 +32,7 @@ export function DirectorDashboard() {
   const d = query.data;
   // 刷新 computes the page's three snapshots now: the dashboard's own and the quarter's forecast and concentration.
   const quarter = d && { from: d.quarter.from, to: d.quarter.to };
-  const refresh = useRefreshFigures([
+  const snapshots: FigureRef[] = [
     { path: 'dashboard/director', query: {} },
     ...(quarter
       ? [
@@ -41,8 +40,7 @@ export function DirectorDashboard() {
           { path: 'tiers/concentration', query: quarter },
         ]
       : []),
-  ]);
-  const showError = useShowError();
+  ];
   const navigate = useNavigate();
   const [metric, setMetric] = useState<'won' | 'orders'>('won');
   const [openDeals, setOpenDeals] = useState(false);
@@ -63,11 +61,7 @@ export function DirectorDashboard() {
   return (
     <Row gutter={[16, 16]}>
       <Col span={24}>
-        <FiguresAsOf
-          asOf={d?.computedAt}
-          refreshing={refresh.isPending}
-          onRefresh={() => refresh.mutate(undefined, { onError: (error) => showError(error) })}
-        />
+        <FiguresAsOf asOf={d?.computedAt} figures={snapshots} />
       </Col>
       <Col xs={24} xl={14}>
         <FigureCard

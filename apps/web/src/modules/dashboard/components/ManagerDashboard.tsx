@@ -5,17 +5,15 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Chart } from '../../../shared/Chart.tsx';
-import { useShowError } from '../../../shared/errors.ts';
 import { formatDate } from '../../../shared/format.ts';
 import { useIsPhone } from '../../../shared/useIsPhone.ts';
-import { useRefreshFigures } from '../../analytics/analytics.api.ts';
 import { FigureCard } from '../../analytics/components/FigureCard.tsx';
+import { FiguresAsOf } from '../../analytics/components/FiguresAsOf.tsx';
 import { GradeBadge, gradeColor } from '../../performance/components/GradeBadge.tsx';
 import { formatPercent, formatScore, kpiLabel } from '../../performance/kpis.ts';
 import { useManagerDashboard } from '../dashboard.api.ts';
 import { scoreBarsOption } from '../dashboard.charts.ts';
 import { levelEvaluationPath, scorecardPath } from '../dashboardViews.ts';
-import { FiguresAsOf } from './FiguresAsOf.tsx';
 import { StageBars } from './StageBars.tsx';
 
 type RepRow = TManagerDashboard['attainment']['reps'][number];
@@ -36,16 +34,10 @@ export function ManagerDashboard({ teamId, enabled }: { teamId?: string; enabled
   const query = useManagerDashboard(teamId, enabled);
   const exportQuery = (figure: string) => ({ figure, teamId });
   const card = { query, exportPath: 'dashboard/manager' } as const;
-  const refresh = useRefreshFigures([{ path: 'dashboard/manager', query: { teamId } }]);
-  const showError = useShowError();
   return (
     <Row gutter={[16, 16]}>
       <Col span={24}>
-        <FiguresAsOf
-          asOf={query.data?.computedAt}
-          refreshing={refresh.isPending}
-          onRefresh={() => refresh.mutate(undefined, { onError: (error) => showError(error) })}
-        />
+        <FiguresAsOf asOf={query.data?.computedAt} figures={[{ path: 'dashboard/manager', query: { teamId } }]} />
       </Col>
       <Col xs={24} xl={12}>
         <FigureCard {...card} title={t('dashboard.manager.funnel')} exportQuery={exportQuery('funnel')} testId="team-funnel">
